@@ -1,0 +1,329 @@
+//! 得分明细 (score breakdown): the one struct the window, the PDF and the command line render.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::links::resolve_actual;
+use super::num::{ratio, round2, sum};
+use super::rules::{Explanation, LeafInput, round_score, score_leaf};
+use crate::model::{Comparator, Evaluation, GradeBand, Indicator, Rule, Workspace};
+
+/// One row of the breakdown, in the sheet's order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NodeScore {
+    /// Index of the indicator in the sheet.
+    pub index: usize,
+    pub level: u8,
+    pub name: String,
+    /// 分值 as stored.
+    pub weight: Decimal,
+    /// Σ of the children's 分值 (parents only).
+    pub children_weight: Option<Decimal>,
+    /// 分值 that counts (0 when 不适用; the applicable children's sum for a parent).
+    pub applicable_weight: Decimal,
+    /// 得分 (rounded per the profile; a parent's is the sum of its children's).
+    pub score: Decimal,
+    /// The score before a manual override, when there is one.
+    pub computed: Option<Decimal>,
+    /// 得分率 = 得分 / 分值, when 分值 is not zero.
+    pub rate: Option<Decimal>,
+    /// 评分规则 label (empty for parents).
+    pub rule: &'static str,
+    /// The actual used, in the target's unit.
+    pub actual: Option<Decimal>,
+    /// True when the actual follows a metric.
+    pub linked: bool,
+    pub explanation: Explanation,
+    /// Index of the parent row.
+    pub parent: Option<usize>,
+    /// One past the last row of this row's subtree.
+    pub subtree_end: usize,
+    pub is_leaf: bool,
+    pub not_applicable: bool,
+    pub overridden: bool,
+    /// No score could be computed yet (counted as 0).
+    pub unscored: bool,
+}
+
+/// Flags raised while scoring, for the evaluator's attention.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum ScoreFlag {
+    /// The actual beat a ≥ target by `factor` times or more: the target may have been set too low.
+    TargetBeatenByFar {
+        index: usize,
+        actual: Decimal,
+        target: Decimal,
+        factor: Decimal,
+    },
+    /// An execution rate above 100% (over-execution is a finding, not an error).
+    OverExecution { index: usize, rate_pct: Decimal },
+    /// A linked actual points at nothing.
+    BrokenLink { index: usize, reason: String },
+    /// An override or manual score without a reason.
+    MissingReason { index: usize },
+}
+
+/// The total line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TotalScore {
+    /// Σ of every leaf's 分值 (the sheet's full total, normally 100).
+    pub weight: Decimal,
+    /// Σ of the applicable leaves' 分值.
+    pub applicable_weight: Decimal,
+    /// Σ of the 一级 scores before 不适用 rescaling.
+    pub raw: Decimal,
+    /// 总分: raw rescaled to the full total when something is 不适用, 2 places.
+    pub score: Decimal,
+    /// 得分率 (score / weight).
+    pub rate: Option<Decimal>,
+    /// 等级.
+    pub grade: String,
+}
+
+/// The score breakdown of one evaluation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScoreBreakdown {
+    pub evaluation_id: String,
+    pub evaluation_name: String,
+    pub nodes: Vec<NodeScore>,
+    /// Indices of the top-level rows (一级指标), in order.
+    pub roots: Vec<usize>,
+    pub total: TotalScore,
+    pub flags: Vec<ScoreFlag>,
+    /// Leaves still without a score (no actual, no target …).
+    pub unscored: usize,
+}
+
+impl ScoreBreakdown {
+    /// The 一级 rows.
+    pub fn level1(&self) -> impl Iterator<Item = &NodeScore> {
+        self.roots.iter().filter_map(|&i| self.nodes.get(i))
+    }
+
+    /// The children of a row.
+    pub fn children(&self, index: usize) -> impl Iterator<Item = &NodeScore> {
+        self.nodes.iter().filter(move |n| n.parent == Some(index))
+    }
+}
+
+/// The outline structure of a sheet: each row's parent and where its subtree ends.
+pub fn outline(indicators: &[Indicator]) -> Vec<(Option<usize>, usize)> {
+    let n = indicators.len();
+    let mut out = vec![(None, n); n];
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, ind) in indicators.iter().enumerate() {
+        while let Some(&top) = stack.last() {
+            if indicators[top].level >= ind.level {
+                out[top].1 = i;
+                stack.pop();
+            } else {
+                break;
+            }
+        }
+        out[i].0 = stack.last().copied();
+        stack.push(i);
+    }
+    out
+}
+
+/// The grade of a total (bands highest first; the first band whose minimum is reached).
+pub fn grade_of(total: Decimal, bands: &[GradeBand]) -> String {
+    let mut sorted: Vec<&GradeBand> = bands.iter().collect();
+    sorted.sort_by_key(|b| std::cmp::Reverse(b.min));
+    sorted
+        .iter()
+        .find(|b| total >= b.min)
+        .map_or_else(String::new, |b| b.label.clone())
+}
+
+/// Scores a whole evaluation.
+pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
+    let profile = &ev.profile;
+    let inds = &ev.indicators;
+    let shape = outline(inds);
+    let mut flags = Vec::new();
+    let mut nodes: Vec<NodeScore> = Vec::with_capacity(inds.len());
+    // Not-applicable spreads down a subtree.
+    let mut na = vec![false; inds.len()];
+    for (i, ind) in inds.iter().enumerate() {
+        na[i] = ind.not_applicable || shape[i].0.is_some_and(|p| na[p]);
+    }
+    for (i, ind) in inds.iter().enumerate() {
+        let (parent, end) = shape[i];
+        let is_leaf = end == i + 1;
+        let mut node = NodeScore {
+            index: i,
+            level: ind.level,
+            name: ind.name.clone(),
+            weight: ind.weight,
+            children_weight: None,
+            applicable_weight: Decimal::ZERO,
+            score: Decimal::ZERO,
+            computed: None,
+            rate: None,
+            rule: if is_leaf { ind.rule.label() } else { "" },
+            actual: None,
+            linked: false,
+            explanation: Explanation::NotApplicable,
+            parent,
+            subtree_end: end,
+            is_leaf,
+            not_applicable: na[i],
+            overridden: false,
+            unscored: false,
+        };
+        if is_leaf && !na[i] {
+            score_leaf_node(ws, ev, ind, &mut node, &mut flags);
+        }
+        nodes.push(node);
+    }
+    // Parents, deepest first: sums of their direct children.
+    for i in (0..nodes.len()).rev() {
+        if nodes[i].is_leaf {
+            continue;
+        }
+        let kids: Vec<usize> = (i + 1..nodes[i].subtree_end)
+            .filter(|&k| nodes[k].parent == Some(i))
+            .collect();
+        let children_weight = sum(kids.iter().map(|&k| nodes[k].weight));
+        let applicable = sum(kids.iter().map(|&k| nodes[k].applicable_weight));
+        let children_score = sum(kids.iter().map(|&k| nodes[k].score));
+        let node = &mut nodes[i];
+        node.children_weight = Some(children_weight);
+        if node.not_applicable {
+            continue;
+        }
+        node.applicable_weight = applicable;
+        node.score = children_score;
+        node.explanation = Explanation::Sum {
+            children: kids.len(),
+            score: children_score,
+            weight: applicable,
+        };
+        if let Some(o) = &inds[i].score_override {
+            apply_override(node, o.score, &o.reason, &mut flags);
+        }
+        node.rate = ratio(node.score, node.applicable_weight);
+    }
+    let roots: Vec<usize> = (0..nodes.len())
+        .filter(|&i| nodes[i].parent.is_none())
+        .collect();
+    let leaf_weight = sum(nodes.iter().filter(|n| n.is_leaf).map(|n| n.weight));
+    let applicable = sum(roots.iter().map(|&i| nodes[i].applicable_weight));
+    let raw = sum(roots.iter().map(|&i| nodes[i].score));
+    let score = if applicable == leaf_weight || applicable.is_zero() {
+        round2(raw)
+    } else {
+        round2(
+            raw.checked_mul(leaf_weight)
+                .and_then(|v| v.checked_div(applicable))
+                .unwrap_or(raw),
+        )
+    };
+    let total = TotalScore {
+        weight: leaf_weight,
+        applicable_weight: applicable,
+        raw,
+        score,
+        rate: ratio(score, leaf_weight),
+        grade: grade_of(score, &profile.grades),
+    };
+    let unscored = nodes.iter().filter(|n| n.unscored).count();
+    ScoreBreakdown {
+        evaluation_id: ev.id.clone(),
+        evaluation_name: ev.name.clone(),
+        nodes,
+        roots,
+        total,
+        flags,
+        unscored,
+    }
+}
+
+fn score_leaf_node(
+    ws: &Workspace,
+    ev: &Evaluation,
+    ind: &Indicator,
+    node: &mut NodeScore,
+    flags: &mut Vec<ScoreFlag>,
+) {
+    let profile = &ev.profile;
+    let i = node.index;
+    let resolved = resolve_actual(ws, profile, &ind.actual);
+    if let Some(reason) = &resolved.broken {
+        flags.push(ScoreFlag::BrokenLink {
+            index: i,
+            reason: reason.clone(),
+        });
+    }
+    node.linked = resolved.linked.is_some() || resolved.broken.is_some();
+    node.actual = resolved.value;
+    let leaf = score_leaf(&LeafInput {
+        weight: ind.weight,
+        target: &ind.target,
+        actual: resolved.value,
+        rule: &ind.rule,
+        profile,
+    });
+    node.applicable_weight = ind.weight;
+    node.unscored = leaf.raw.is_none();
+    node.score = leaf
+        .raw
+        .map_or(Decimal::ZERO, |r| round_score(r, profile.rounding));
+    node.explanation = match (&resolved.broken, leaf.explanation) {
+        (Some(reason), Explanation::MissingActual) => Explanation::Invalid {
+            reason: reason.clone(),
+        },
+        (_, e) => e,
+    };
+    if let Rule::Manual { reason, .. } = &ind.rule
+        && reason.trim().is_empty()
+    {
+        flags.push(ScoreFlag::MissingReason { index: i });
+    }
+    if let (Some(a), Some(t)) = (resolved.value, ind.target.value) {
+        let factor = profile.overachievement_factor;
+        let beaten = ind.target.comparator == Comparator::AtLeast
+            && t > Decimal::ZERO
+            && factor > Decimal::ONE
+            && !matches!(ind.rule, Rule::ExecutionRate)
+            && a >= t.saturating_mul(factor);
+        if beaten {
+            flags.push(ScoreFlag::TargetBeatenByFar {
+                index: i,
+                actual: a,
+                target: t,
+                factor,
+            });
+        }
+    }
+    if let (Rule::ExecutionRate, Some(a)) = (&ind.rule, resolved.value)
+        && a > Decimal::ONE_HUNDRED
+    {
+        flags.push(ScoreFlag::OverExecution {
+            index: i,
+            rate_pct: a,
+        });
+    }
+    if let Some(o) = &ind.score_override {
+        apply_override(node, o.score, &o.reason, flags);
+    }
+    node.rate = ratio(node.score, node.applicable_weight);
+}
+
+fn apply_override(node: &mut NodeScore, score: Decimal, reason: &str, flags: &mut Vec<ScoreFlag>) {
+    let computed = node.score;
+    let clamped = super::rules::clamp(score, node.applicable_weight);
+    node.computed = Some(computed);
+    node.score = round2(clamped);
+    node.overridden = true;
+    node.unscored = false;
+    node.explanation = Explanation::Overridden {
+        computed: Some(computed),
+        score: node.score,
+        reason: reason.to_owned(),
+    };
+    if reason.trim().is_empty() {
+        flags.push(ScoreFlag::MissingReason { index: node.index });
+    }
+}

@@ -1,0 +1,14 @@
+//! Pure functions from the model to derived values: metrics, scores, checks, chart series.
+//! Nothing here draws, reads or writes files.
+
+pub mod breakdown;
+pub mod checks;
+pub mod links;
+pub mod metrics;
+pub mod num;
+pub mod rules;
+
+pub use breakdown::{
+    NodeScore, ScoreBreakdown, ScoreFlag, TotalScore, grade_of, outline, score_evaluation,
+};
+pub use rules::Explanation;

@@ -1,0 +1,1 @@
+//! Spreadsheet and CSV import into model tables (issue: import).

@@ -1,0 +1,21 @@
+//! The document model: plain serde data, no egui and no I/O.
+
+pub mod amount;
+pub mod budget;
+pub mod department;
+pub mod evaluation;
+pub mod indicator;
+pub mod number;
+pub mod profile;
+pub mod project;
+pub mod workspace;
+
+pub use amount::Amount;
+pub use budget::*;
+pub use department::*;
+pub use evaluation::*;
+pub use indicator::*;
+pub use number::AmountUnit;
+pub use profile::*;
+pub use project::*;
+pub use workspace::{FORMAT_VERSION, Workspace};

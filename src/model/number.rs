@@ -1,0 +1,236 @@
+//! Reading numbers the way people type and paste them: `1,234.56`, `12.5%`, full-width digits,
+//! a trailing `万元`. Every refusal says why, in Chinese, so a cell can show it beside itself.
+
+use rust_decimal::Decimal;
+
+use super::amount::{Amount, WITHHELD_TEXT, parse_decimal_exact};
+
+/// What a typed number turned out to be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParsedNumber {
+    /// The number as written (a percentage keeps its percent points: `12.5%` → 12.5).
+    pub value: Decimal,
+    /// Written with `%` (or `％`).
+    pub percent: bool,
+    /// Written with `‰`.
+    pub permille: bool,
+    /// A unit that followed the number (`万元`, `元`, `人次` …), trimmed; empty when none.
+    pub unit: String,
+}
+
+/// Folds full-width digits and punctuation to their ASCII forms (全角转半角).
+pub fn to_half_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' | '。' => '.',
+            '，' => ',',
+            '％' => '%',
+            '－' | '−' | '–' => '-',
+            '＋' => '+',
+            '\u{3000}' => ' ',
+            other => other,
+        })
+        .collect()
+}
+
+/// Parses one typed or pasted number.
+pub fn parse_number(input: &str) -> Result<ParsedNumber, String> {
+    let half = to_half_width(input);
+    let t = half.trim();
+    if t.is_empty() {
+        return Err("请输入数值".to_owned());
+    }
+    if matches!(t, "—" | "——" | "-" | "--" | "/" | "无") {
+        return Err(format!(
+            "\"{t}\" 表示空缺：请清空单元格（Delete），或填写 0"
+        ));
+    }
+    // Split the numeric head from a unit tail.
+    let head_end = t
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | ' ')))
+        .map_or(t.len(), |(i, _)| i);
+    let (head, tail) = t.split_at(head_end);
+    let head = head.trim();
+    let mut tail = tail.trim();
+    let mut percent = false;
+    let mut permille = false;
+    if let Some(rest) = tail.strip_prefix('%') {
+        percent = true;
+        tail = rest.trim();
+    } else if let Some(rest) = tail.strip_prefix('‰') {
+        permille = true;
+        tail = rest.trim();
+    }
+    if head.is_empty() {
+        return Err(format!("\"{}\" 不是数值", input.trim()));
+    }
+    if tail.chars().any(|c| c.is_ascii_digit()) {
+        return Err(format!("\"{}\" 含有多余的数字或符号", input.trim()));
+    }
+    let number = normalise_separators(head)?;
+    let value = parse_decimal_exact(&number)?;
+    Ok(ParsedNumber {
+        value,
+        percent,
+        permille,
+        unit: tail.to_owned(),
+    })
+}
+
+/// Removes thousands separators, refusing spellings that would be misread.
+fn normalise_separators(head: &str) -> Result<String, String> {
+    let compact: String = head.chars().filter(|c| *c != ' ').collect();
+    if compact.contains(',') {
+        let (int_part, frac_part) = match compact.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (compact.as_str(), None),
+        };
+        if frac_part.is_some_and(|f| f.contains(',')) {
+            return Err(format!(
+                "\"{head}\" 像是欧式写法（逗号作小数点）：请写成 1234.5 这样的形式"
+            ));
+        }
+        let digits = int_part.trim_start_matches(['-', '+']);
+        let groups: Vec<&str> = digits.split(',').collect();
+        let well_grouped = groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
+            && groups.iter().skip(1).all(|g| g.len() == 3);
+        if !well_grouped {
+            return Err(format!("\"{head}\" 的千位分隔符位置不对"));
+        }
+    }
+    if compact.matches('.').count() > 1 {
+        return Err(format!(
+            "\"{head}\" 有多个小数点（欧式写法 1.234,5 请改为 1234.5）"
+        ));
+    }
+    Ok(compact.replace(',', ""))
+}
+
+/// The amount unit of a table or workspace.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum AmountUnit {
+    /// 万元 (ten thousand yuan): the default of every published budget table.
+    #[default]
+    WanYuan,
+    /// 元 (yuan).
+    Yuan,
+}
+
+impl AmountUnit {
+    pub fn label(self) -> &'static str {
+        match self {
+            AmountUnit::WanYuan => "万元",
+            AmountUnit::Yuan => "元",
+        }
+    }
+}
+
+/// Parses a money cell as typed in a table of the given unit: blank, 'XXXX', or a number with
+/// an optional `万元`/`元` suffix converted exactly into the table's unit.
+pub fn parse_amount_input(input: &str, unit: AmountUnit) -> Result<Amount, String> {
+    let t = to_half_width(input);
+    let t = t.trim();
+    if t.is_empty() {
+        return Ok(Amount::Blank);
+    }
+    if t.eq_ignore_ascii_case(WITHHELD_TEXT) {
+        return Ok(Amount::Withheld);
+    }
+    let n = parse_number(t)?;
+    if n.percent || n.permille {
+        return Err("金额不能是百分数".to_owned());
+    }
+    let ten_thousand = Decimal::from(10_000);
+    let value = match (n.unit.as_str(), unit) {
+        ("", _) | ("万元", AmountUnit::WanYuan) | ("元", AmountUnit::Yuan) => n.value,
+        ("元", AmountUnit::WanYuan) => n.value / ten_thousand,
+        ("万元", AmountUnit::Yuan) => n.value * ten_thousand,
+        (other, _) => return Err(format!("金额的单位应为万元或元，而不是 \"{other}\"")),
+    };
+    Ok(Amount::Value(
+        value.normalize_scale_at_least(n.value.scale()),
+    ))
+}
+
+trait KeepScale {
+    fn normalize_scale_at_least(self, scale: u32) -> Decimal;
+}
+
+impl KeepScale for Decimal {
+    /// Keeps at least the typed number of places, dropping only zeros a division added.
+    fn normalize_scale_at_least(self, scale: u32) -> Decimal {
+        let mut v = self.normalize();
+        if v.scale() < scale {
+            v.rescale(scale);
+        }
+        v
+    }
+}
+
+/// Parses a ratio typed as a percentage or a plain number and returns percent points
+/// (`12.5%` → 12.5; `0.125` stays 0.125, since a bare number is taken as written).
+pub fn parse_percent_points(input: &str) -> Result<Decimal, String> {
+    let n = parse_number(input)?;
+    if n.permille {
+        return Ok(n.value / Decimal::TEN);
+    }
+    if !n.unit.is_empty() {
+        return Err(format!("比率不应带单位 \"{}\"", n.unit));
+    }
+    Ok(n.value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn pasted_forms_are_read() {
+        assert_eq!(parse_number("1,234.56").unwrap().value, dec!(1234.56));
+        let p = parse_number("12.5%").unwrap();
+        assert_eq!((p.value, p.percent), (dec!(12.5), true));
+        assert_eq!(parse_number("１２３．４").unwrap().value, dec!(123.4));
+        let w = parse_number("54.2543万元").unwrap();
+        assert_eq!((w.value, w.unit.as_str()), (dec!(54.2543), "万元"));
+        assert_eq!(parse_number(" -3.5 ").unwrap().value, dec!(-3.5));
+        assert_eq!(parse_number("≥").unwrap_err(), "\"≥\" 不是数值");
+    }
+
+    #[test]
+    fn misleading_forms_are_refused_with_reasons() {
+        assert!(parse_number("1.234,5").unwrap_err().contains("欧式"));
+        assert!(parse_number("12,34").unwrap_err().contains("千位分隔符"));
+        assert!(parse_number("—").unwrap_err().contains("空缺"));
+        assert!(parse_number("abc").unwrap_err().contains("不是数值"));
+        assert!(parse_number("1 2 3a4").is_err());
+        assert!(
+            parse_number("1000000000000000000000000000000")
+                .unwrap_err()
+                .contains("范围")
+        );
+    }
+
+    #[test]
+    fn amounts_convert_units_exactly() {
+        let u = AmountUnit::WanYuan;
+        assert_eq!(
+            parse_amount_input("12345元", u).unwrap(),
+            Amount::Value(dec!(1.2345))
+        );
+        assert_eq!(
+            parse_amount_input("1,234.50 万元", u).unwrap(),
+            Amount::Value(dec!(1234.50))
+        );
+        assert_eq!(parse_amount_input("", u).unwrap(), Amount::Blank);
+        assert_eq!(parse_amount_input("xxxx", u).unwrap(), Amount::Withheld);
+        assert!(parse_amount_input("5%", u).is_err());
+        assert!(parse_amount_input("5 吨", u).is_err());
+        assert_eq!(
+            parse_amount_input("2万元", AmountUnit::Yuan).unwrap(),
+            Amount::Value(dec!(20000))
+        );
+    }
+}

@@ -1,0 +1,55 @@
+//! 工作区: everything one evaluator keeps for a department and its projects.
+
+use serde::{Deserialize, Serialize};
+
+use super::budget::BudgetBook;
+use super::department::{Department, Meta};
+use super::evaluation::Evaluation;
+use super::project::Project;
+
+/// The workspace file format this build writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The document: saved to RON, undoable, never holding derived scores.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Workspace {
+    /// File format version (see `store`).
+    pub format_version: u32,
+    pub meta: Meta,
+    /// 部门概况.
+    pub department: Department,
+    /// Budget books, one per fiscal year.
+    pub budgets: Vec<BudgetBook>,
+    /// 项目.
+    pub projects: Vec<Project>,
+    /// 评价.
+    pub evaluations: Vec<Evaluation>,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Workspace {
+            format_version: FORMAT_VERSION,
+            meta: Meta::default(),
+            department: Department::default(),
+            budgets: Vec::new(),
+            projects: Vec::new(),
+            evaluations: Vec::new(),
+        }
+    }
+}
+
+impl Workspace {
+    pub fn budget(&self, year: i32) -> Option<&BudgetBook> {
+        self.budgets.iter().find(|b| b.year == year)
+    }
+
+    pub fn project(&self, id: &str) -> Option<&Project> {
+        self.projects.iter().find(|p| p.id == id)
+    }
+
+    pub fn evaluation(&self, id: &str) -> Option<&Evaluation> {
+        self.evaluations.iter().find(|e| e.id == id)
+    }
+}

@@ -1,0 +1,1 @@
+//! Printable output: the text score summary, later the PDF and spreadsheet export.

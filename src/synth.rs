@@ -1,0 +1,1 @@
+//! Synthetic workspaces of any size, valid and scoreable, for benchmarks.

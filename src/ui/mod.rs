@@ -1,0 +1,1 @@
+//! The eframe/egui window (issue: the desktop workbench).
