@@ -1,6 +1,356 @@
-//! Command-line entry: `score`, `check`, `metrics`, `synth`.
+//! Command-line entry: `score`, `check`, `metrics`, `synth`; bare `jixiao` opens the window
+//! (until the window exists it prints the bundled sample's score).
 
-/// Runs the command line and returns the process exit code.
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+
+use crate::calc::{ScoreBreakdown, score_evaluation};
+use crate::model::Workspace;
+use crate::report::text;
+use crate::store;
+
+/// The bundled sample workspace (郑州市工业和信息化局, from the seed reports).
+pub const SAMPLE_RON: &str = include_str!("../sample-data/zhengzhou-gongxin.ron");
+
+/// The file name the sample is known by.
+pub const SAMPLE_NAME: &str = "zhengzhou-gongxin.ron";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "jixiao",
+    version,
+    about = "绩效评价工作台：预算绩效评价（离线桌面版与命令行）",
+    long_about = "绩效评价工作台：预算绩效评价。不带子命令时打开窗口；子命令在无窗口环境下使用同一套计算。"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// 得分明细：总体得分情况表、等级与各级指标得分
+    Score {
+        /// 工作区文件（.ron）
+        file: PathBuf,
+        /// 只输出这一项评价（评价 ID）
+        #[arg(long)]
+        evaluation: Option<String>,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
+    /// 勾稽检查：列出所有一致性问题（有问题也以 0 退出，只有文件无法读取时非 0）
+    Check {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// 预算指标：部门与各项目的执行率、调整率、拨付率等
+    Metrics {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// 生成大型合成工作区（用于性能测试）
+    Synth {
+        /// 三级指标行数
+        #[arg(long, default_value_t = 10_000)]
+        indicators: usize,
+        /// 功能分类预算行数
+        #[arg(long = "budget-lines", default_value_t = 0)]
+        budget_lines: usize,
+        /// 输出文件
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// 随机种子
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+/// Exit code when a file cannot be read or written.
+const EXIT_FILE: i32 = 1;
+
+/// Runs the command line with the process arguments and returns the exit code.
 pub fn run() -> i32 {
-    0
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    run_with(&args, &mut out, &mut err)
+}
+
+/// Runs the command line with the given arguments, writing to `out` and `err`.
+pub fn run_with(
+    args: &[std::ffi::OsString],
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = if e.use_stderr() {
+                write!(err, "{e}")
+            } else {
+                write!(out, "{e}")
+            };
+            return code;
+        }
+    };
+    let result = match cli.command {
+        None => sample_summary(out),
+        Some(Command::Score {
+            file,
+            evaluation,
+            json,
+        }) => load(&file).and_then(|ws| score_cmd(&ws, evaluation.as_deref(), json, out)),
+        Some(Command::Check { file, json }) => load(&file).and_then(|ws| check_cmd(&ws, json, out)),
+        Some(Command::Metrics { file, json }) => {
+            load(&file).and_then(|ws| metrics_cmd(&ws, json, out))
+        }
+        Some(Command::Synth {
+            indicators,
+            budget_lines,
+            output,
+            seed,
+        }) => synth_cmd(indicators, budget_lines, seed, &output, out),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            EXIT_FILE
+        }
+    }
+}
+
+fn load(path: &Path) -> Result<Workspace, String> {
+    store::load_path(path).map_err(|e| format!("无法打开工作区：{e}"))
+}
+
+/// The bundled sample, parsed.
+pub fn sample_workspace() -> Result<Workspace, String> {
+    store::load_str(SAMPLE_RON).map_err(|e| format!("内置样例无法读取：{e}"))
+}
+
+fn sample_summary(out: &mut dyn std::io::Write) -> Result<i32, String> {
+    let ws = sample_workspace()?;
+    let _ = writeln!(
+        out,
+        "绩效评价工作台：窗口界面尚在开发中，以下为内置样例工作区的得分。"
+    );
+    let _ = writeln!(out, "用法见 jixiao --help。\n");
+    score_cmd(&ws, None, false, out)
+}
+
+#[derive(Serialize)]
+struct ScoreJson<'a> {
+    evaluation_id: &'a str,
+    evaluation_name: &'a str,
+    kind: &'a str,
+    year: i32,
+    profile: &'a str,
+    total: &'a crate::calc::TotalScore,
+    level1: Vec<NodeJson<'a>>,
+    nodes: Vec<NodeJson<'a>>,
+    flags: Vec<String>,
+    unscored: usize,
+}
+
+#[derive(Serialize)]
+struct NodeJson<'a> {
+    index: usize,
+    level: u8,
+    name: &'a str,
+    weight: rust_decimal::Decimal,
+    applicable_weight: rust_decimal::Decimal,
+    score: rust_decimal::Decimal,
+    computed: Option<rust_decimal::Decimal>,
+    rate: Option<rust_decimal::Decimal>,
+    rule: &'a str,
+    target: &'a str,
+    actual: Option<rust_decimal::Decimal>,
+    linked: bool,
+    not_applicable: bool,
+    overridden: bool,
+    explanation: String,
+}
+
+fn node_json<'a>(
+    ws_ev: &'a crate::model::Evaluation,
+    n: &'a crate::calc::NodeScore,
+) -> NodeJson<'a> {
+    NodeJson {
+        index: n.index,
+        level: n.level,
+        name: &n.name,
+        weight: n.weight,
+        applicable_weight: n.applicable_weight,
+        score: n.score,
+        computed: n.computed,
+        rate: n.rate,
+        rule: n.rule,
+        target: ws_ev
+            .indicators
+            .get(n.index)
+            .map_or("", |i| i.target.text.as_str()),
+        actual: n.actual,
+        linked: n.linked,
+        not_applicable: n.not_applicable,
+        overridden: n.overridden,
+        explanation: n.explanation.to_string(),
+    }
+}
+
+fn score_cmd(
+    ws: &Workspace,
+    only: Option<&str>,
+    json: bool,
+    out: &mut dyn std::io::Write,
+) -> Result<i32, String> {
+    let evaluations: Vec<_> = if let Some(id) = only {
+        let Some(e) = ws.evaluation(id) else {
+            let ids: Vec<&str> = ws.evaluations.iter().map(|e| e.id.as_str()).collect();
+            return Err(format!(
+                "没有 ID 为 \"{id}\" 的评价；工作区中的评价：{}",
+                ids.join("，")
+            ));
+        };
+        vec![e]
+    } else {
+        ws.evaluations.iter().collect()
+    };
+    let scored: Vec<(&crate::model::Evaluation, ScoreBreakdown)> = evaluations
+        .into_iter()
+        .map(|e| (e, score_evaluation(ws, e)))
+        .collect();
+    if json {
+        let docs: Vec<ScoreJson> = scored
+            .iter()
+            .map(|(e, b)| ScoreJson {
+                evaluation_id: &e.id,
+                evaluation_name: &e.name,
+                kind: e.kind.label(),
+                year: e.year,
+                profile: &e.profile.name,
+                total: &b.total,
+                level1: b.level1().map(|n| node_json(e, n)).collect(),
+                nodes: b.nodes.iter().map(|n| node_json(e, n)).collect(),
+                flags: text::flag_lines(e, b),
+                unscored: b.unscored,
+            })
+            .collect();
+        write_json(out, &docs)?;
+    } else {
+        for (i, (e, b)) in scored.iter().enumerate() {
+            if i > 0 {
+                let _ = writeln!(out, "\n{}\n", "=".repeat(60));
+            }
+            let _ = write!(out, "{}", text::score_text(ws, e, b));
+        }
+        if scored.is_empty() {
+            let _ = writeln!(out, "工作区中没有评价。");
+        }
+    }
+    Ok(0)
+}
+
+fn write_json<T: Serialize>(out: &mut dyn std::io::Write, value: &T) -> Result<(), String> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| format!("输出 JSON 失败：{e}"))?;
+    let _ = writeln!(out);
+    Ok(())
+}
+
+#[allow(clippy::unnecessary_wraps)] // filled in with the checks
+fn check_cmd(_ws: &Workspace, _json: bool, _out: &mut dyn std::io::Write) -> Result<i32, String> {
+    Ok(0)
+}
+
+#[derive(Serialize)]
+struct MetricsJson<'a> {
+    departments: Vec<DeptMetricsJson>,
+    projects: Vec<ProjectMetricsJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct DeptMetricsJson {
+    year: i32,
+    metrics: Vec<crate::calc::metrics::MetricValue>,
+}
+
+#[derive(Serialize)]
+struct ProjectMetricsJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    year: i32,
+    execution_rate_adjusted: crate::calc::metrics::MetricValue,
+    execution_rate_initial: crate::calc::metrics::MetricValue,
+    execution_rate_received: crate::calc::metrics::MetricValue,
+    metrics: Vec<crate::calc::metrics::MetricValue>,
+}
+
+fn metrics_cmd(ws: &Workspace, json: bool, out: &mut dyn std::io::Write) -> Result<i32, String> {
+    use crate::calc::metrics::{department_metric, project_metric};
+    use crate::model::{DepartmentMetric, ExecutionBase, ProjectMetric};
+    if !json {
+        let _ = write!(out, "{}", text::metrics_text(ws));
+        return Ok(0);
+    }
+    let settings = text::department_settings(ws);
+    let doc = MetricsJson {
+        departments: ws
+            .budgets
+            .iter()
+            .map(|b| DeptMetricsJson {
+                year: b.year,
+                metrics: DepartmentMetric::ALL
+                    .iter()
+                    .map(|&m| department_metric(b, &ws.department, m, settings))
+                    .collect(),
+            })
+            .collect(),
+        projects: ws
+            .projects
+            .iter()
+            .map(|p| ProjectMetricsJson {
+                id: &p.id,
+                name: &p.name,
+                year: p.year,
+                execution_rate_adjusted: project_metric(
+                    p,
+                    ProjectMetric::ExecutionRate,
+                    ExecutionBase::Adjusted,
+                ),
+                execution_rate_initial: project_metric(
+                    p,
+                    ProjectMetric::ExecutionRate,
+                    ExecutionBase::Initial,
+                ),
+                execution_rate_received: project_metric(
+                    p,
+                    ProjectMetric::ExecutionRate,
+                    ExecutionBase::Received,
+                ),
+                metrics: ProjectMetric::ALL[1..]
+                    .iter()
+                    .map(|&m| project_metric(p, m, ExecutionBase::Adjusted))
+                    .collect(),
+            })
+            .collect(),
+    };
+    write_json(out, &doc)?;
+    Ok(0)
+}
+
+fn synth_cmd(
+    _indicators: usize,
+    _budget_lines: usize,
+    _seed: u64,
+    _output: &Path,
+    _out: &mut dyn std::io::Write,
+) -> Result<i32, String> {
+    Err("synth 尚未实现".to_owned())
 }

@@ -10,4 +10,5 @@ pub mod model;
 pub mod report;
 pub mod store;
 pub mod synth;
+pub mod templates;
 pub mod ui;

@@ -8,6 +8,7 @@ pub mod indicator;
 pub mod number;
 pub mod profile;
 pub mod project;
+pub mod template;
 pub mod workspace;
 
 pub use amount::Amount;
@@ -18,4 +19,5 @@ pub use indicator::*;
 pub use number::AmountUnit;
 pub use profile::*;
 pub use project::*;
+pub use template::EvaluationTemplate;
 pub use workspace::{FORMAT_VERSION, Workspace};

@@ -1,1 +1,4 @@
-//! Printable output: the text score summary, later the PDF and spreadsheet export.
+//! Printable output: the text score summary and metrics (later the PDF and spreadsheet export).
+
+pub mod text;
+pub mod width;
