@@ -1,1 +1,3 @@
-//! The eframe/egui window (issue: the desktop workbench).
+//! The eframe/egui window: app shell, navigator, grids, views, edit commands.
+
+pub mod grid;
