@@ -53,17 +53,32 @@ fn execution_rate_three_denominators() {
     let b = seed_000();
     // 调整后: 118,925.25 / 126,038.75 = 0.943561… → 94.36% (seed 000).
     assert_eq!(
-        dept(&b, DepartmentMetric::ExecutionRate, settings(ExecutionBase::Adjusted)).as_deref(),
+        dept(
+            &b,
+            DepartmentMetric::ExecutionRate,
+            settings(ExecutionBase::Adjusted)
+        )
+        .as_deref(),
         Some("94.36%")
     );
     // 年初: 118,925.25 / 114,529.94 = 1.038377… → 103.84%.
     assert_eq!(
-        dept(&b, DepartmentMetric::ExecutionRate, settings(ExecutionBase::Initial)).as_deref(),
+        dept(
+            &b,
+            DepartmentMetric::ExecutionRate,
+            settings(ExecutionBase::Initial)
+        )
+        .as_deref(),
         Some("103.84%")
     );
     // 实际到位: 118,925.25 / 120,000 = 0.99104375 → 99.10%.
     assert_eq!(
-        dept(&b, DepartmentMetric::ExecutionRate, settings(ExecutionBase::Received)).as_deref(),
+        dept(
+            &b,
+            DepartmentMetric::ExecutionRate,
+            settings(ExecutionBase::Received)
+        )
+        .as_deref(),
         Some("99.10%")
     );
     let m = department_metric(
@@ -88,7 +103,12 @@ fn adjustment_rate_both_definitions() {
         dept(&b, DepartmentMetric::AdjustmentRate, net).as_deref(),
         Some("10.05%")
     );
-    let m = department_metric(&b, &Department::default(), DepartmentMetric::AdjustmentRate, net);
+    let m = department_metric(
+        &b,
+        &Department::default(),
+        DepartmentMetric::AdjustmentRate,
+        net,
+    );
     assert_eq!(m.numerator, Some(dec!(11508.81)));
     // 2013 national: 调整数 / 预算数 = 11,508.81 / 126,038.75 = 9.13%.
     let gross = MetricSettings {
@@ -143,6 +163,18 @@ fn missing_or_zero_denominators_give_no_rate_and_a_reason() {
         MetricSettings::default(),
     );
     assert_eq!(m.missing.as_deref(), Some("缺少调整后预算"));
+    // Regression (found by the property tests): a ratio too large to represent had neither a
+    // value nor a reason.
+    b.totals.adjusted.total = Decimal::new(1, 28).into();
+    b.totals.executed = Decimal::MAX.into();
+    let m = department_metric(
+        &b,
+        &Department::default(),
+        DepartmentMetric::ExecutionRate,
+        MetricSettings::default(),
+    );
+    assert_eq!(m.ratio, None);
+    assert_eq!(m.missing.as_deref(), Some("数值超出可计算的范围"));
 }
 
 #[test]
@@ -159,8 +191,8 @@ fn other_department_rates() {
     // 专项资金细化率: 9,000 / 10,000 = 90%.
     b.totals.special_allocated = dec!(10000).into();
     b.totals.special_detailed = dec!(9000).into();
-    let s = MetricSettings::default();
-    let r = |m| dept(&b, m, s);
+    let settings = MetricSettings::default();
+    let r = |metric| dept(&b, metric, settings);
     assert_eq!(r(DepartmentMetric::CarryoverRate).as_deref(), Some("5.64%"));
     assert_eq!(
         r(DepartmentMetric::ThreePublicControlRate).as_deref(),
@@ -185,7 +217,7 @@ fn other_department_rates() {
         },
         ..Department::default()
     };
-    let m = department_metric(&b, &d, DepartmentMetric::StaffControlRate, s);
+    let m = department_metric(&b, &d, DepartmentMetric::StaffControlRate, settings);
     assert_eq!(m.ratio.map(pct_text).as_deref(), Some("105.00%"));
 }
 
@@ -254,7 +286,10 @@ fn disbursement_stages_are_kept_apart() {
         .ratio
         .map(pct_text)
     };
-    assert_eq!(r(DisbursementStage::ToDistricts).as_deref(), Some("100.00%"));
+    assert_eq!(
+        r(DisbursementStage::ToDistricts).as_deref(),
+        Some("100.00%")
+    );
     assert_eq!(
         r(DisbursementStage::ToBeneficiaries).as_deref(),
         Some("50.75%")

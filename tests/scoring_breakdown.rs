@@ -6,8 +6,8 @@ use jixiao::calc::num::pct_text;
 use jixiao::calc::{ScoreBreakdown, ScoreFlag, grade_of, score_evaluation};
 use jixiao::model::{
     Actual, BudgetBook, Deduction, DepartmentMetric, Evaluation, GradeBand, Indicator, MetricRef,
-    Project, ProjectMetric, QualitativeGrade, Rounding, Rule, ScoreOverride, ScoringProfile,
-    Split, Target, Workspace, default_grades,
+    Project, ProjectMetric, QualitativeGrade, Rounding, Rule, ScoreOverride, ScoringProfile, Split,
+    Target, Workspace, default_grades,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -270,7 +270,10 @@ fn children_and_roots_follow_the_outline() {
     assert_eq!(b.children(2).count(), 0);
     assert_eq!(b.children(999).count(), 0);
     assert_eq!(node_by_name(&b, "工作目标管理").parent, Some(0));
-    assert_eq!(node_by_name(&b, "投入管理指标").children_weight, Some(dec!(34)));
+    assert_eq!(
+        node_by_name(&b, "投入管理指标").children_weight,
+        Some(dec!(34))
+    );
 }
 
 // ---------------------------------------------------------------- 不适用
@@ -413,7 +416,13 @@ fn overrides_are_clamped_and_a_missing_reason_is_flagged() {
 
 #[test]
 fn override_of_an_unscored_leaf_has_no_computed_score() {
-    let mut l = leaf("a1", dec!(10), "≥90%", Actual::default(), Rule::Proportional);
+    let mut l = leaf(
+        "a1",
+        dec!(10),
+        "≥90%",
+        Actual::default(),
+        Rule::Proportional,
+    );
     l.score_override = Some(ScoreOverride {
         score: dec!(6),
         reason: "据访谈".to_owned(),

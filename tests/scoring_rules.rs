@@ -3,7 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use jixiao::calc::Explanation;
-use jixiao::calc::rules::{LeafInput, LeafScore, clamp, qualitative_top, round_score, score_leaf};
+use jixiao::calc::rules::{
+    LeafInput, LeafScore, clamp, qualitative_top, round_score, round_score_within, score_leaf,
+};
 use jixiao::model::{
     Band, Comparator, Deduction, QualitativeBands, QualitativeGrade, Rounding, Rule,
     ScoringProfile, Target,
@@ -16,6 +18,8 @@ fn score(weight: Decimal, target: &str, actual: Option<Decimal>, rule: Rule) -> 
     score_with(&ScoringProfile::national(), weight, target, actual, rule)
 }
 
+// Rules by value keep the many call sites short.
+#[allow(clippy::needless_pass_by_value)]
 fn score_with(
     profile: &ScoringProfile,
     weight: Decimal,
@@ -67,7 +71,10 @@ fn proportional_below_target_scores_the_ratio() {
     // 20 × 85 / 90 = 18.888… → 18.89.
     let s = score(dec!(20), "≥90%", Some(dec!(85)), Rule::Proportional);
     assert_eq!(counted(&s), dec!(18.89));
-    assert_eq!(line(&s), "实际 85% < 目标 90%，按比例得 18.89（20 × 85 / 90）");
+    assert_eq!(
+        line(&s),
+        "实际 85% < 目标 90%，按比例得 18.89（20 × 85 / 90）"
+    );
     // Actual 0: 0 points, not a failure.
     let s = score(dec!(20), "≥90%", Some(dec!(0)), Rule::Proportional);
     assert_eq!(s.raw, Some(dec!(0)));
@@ -152,9 +159,7 @@ fn inverse_negative_target() {
 #[test]
 fn deviation_deducts_the_relative_gap() {
     // 10 × (1 − |95 − 100| / 100) = 9.5.
-    let rule = Rule::Deviation {
-        tolerance: dec!(0),
-    };
+    let rule = Rule::Deviation { tolerance: dec!(0) };
     let s = score(dec!(10), "=100", Some(dec!(95)), rule.clone());
     assert_eq!(counted(&s), dec!(9.50));
     assert_eq!(line(&s), "实际 95 偏离目标 100 的 5%，得 9.50");
@@ -171,9 +176,7 @@ fn deviation_deducts_the_relative_gap() {
 
 #[test]
 fn deviation_within_tolerance_is_full_and_says_so() {
-    let rule = Rule::Deviation {
-        tolerance: dec!(5),
-    };
+    let rule = Rule::Deviation { tolerance: dec!(5) };
     let s = score(dec!(10), "=100%", Some(dec!(96)), rule.clone());
     assert_eq!(counted(&s), dec!(10.00));
     assert_eq!(
@@ -191,9 +194,7 @@ fn deviation_needs_a_positive_target() {
         dec!(10),
         "=0",
         Some(dec!(1)),
-        Rule::Deviation {
-            tolerance: dec!(0),
-        },
+        Rule::Deviation { tolerance: dec!(0) },
     );
     assert_eq!(s.raw, Some(dec!(0)));
     assert!(line(&s).contains("偏差扣分需要正的目标值"), "{}", line(&s));
@@ -287,10 +288,20 @@ fn qualitative(grade: QualitativeGrade, share_pct: Option<Decimal>) -> Rule {
 #[test]
 fn qualitative_defaults_to_the_top_of_the_band() {
     // National 100/80/60 on 5 points: 5, 4, 3.
-    let s = score(dec!(5), "健全", None, qualitative(QualitativeGrade::Achieved, None));
+    let s = score(
+        dec!(5),
+        "健全",
+        None,
+        qualitative(QualitativeGrade::Achieved, None),
+    );
     assert_eq!(counted(&s), dec!(5.00));
     assert_eq!(line(&s), "达成年度指标，按分值的 100% 得 5.00");
-    let s = score(dec!(5), "健全", None, qualitative(QualitativeGrade::Partial, None));
+    let s = score(
+        dec!(5),
+        "健全",
+        None,
+        qualitative(QualitativeGrade::Partial, None),
+    );
     assert_eq!(counted(&s), dec!(4.00));
     assert_eq!(line(&s), "部分达成并具有一定效果，按分值的 80% 得 4.00");
     let s = score(
@@ -439,18 +450,33 @@ fn linear(threshold: Decimal, per: Decimal) -> Rule {
 #[test]
 fn linear_deduction_per_percentage_point() {
     // 在职人员控制率 ≤100%, 0.5 per point above, 5 points: 103.2% → 5 − 3.2 × 0.5 = 3.4.
-    let s = score(dec!(5), "≤100%", Some(dec!(103.2)), linear(dec!(100), dec!(0.5)));
+    let s = score(
+        dec!(5),
+        "≤100%",
+        Some(dec!(103.2)),
+        linear(dec!(100), dec!(0.5)),
+    );
     assert_eq!(counted(&s), dec!(3.40));
     assert_eq!(
         line(&s),
         "实际 103.2% 超过 100% 3.2 个百分点，扣 1.6 分，得 3.40"
     );
     // At or under the threshold: full.
-    let s = score(dec!(5), "≤100%", Some(dec!(100)), linear(dec!(100), dec!(0.5)));
+    let s = score(
+        dec!(5),
+        "≤100%",
+        Some(dec!(100)),
+        linear(dec!(100), dec!(0.5)),
+    );
     assert_eq!(counted(&s), dec!(5.00));
     assert_eq!(line(&s), "实际 100% 未超出 100%，得满分 5.00");
     // 120%: 20 × 0.5 = 10 > 5 → floored at 0.
-    let s = score(dec!(5), "≤100%", Some(dec!(120)), linear(dec!(100), dec!(0.5)));
+    let s = score(
+        dec!(5),
+        "≤100%",
+        Some(dec!(120)),
+        linear(dec!(100), dec!(0.5)),
+    );
     assert_eq!(s.raw, Some(dec!(0)));
 }
 
@@ -622,6 +648,35 @@ fn whole_point_rounding_half_away_from_zero() {
     assert_eq!(round_score(dec!(8.5), Rounding::WholePoints), dec!(9));
     assert_eq!(round_score(dec!(8.49), Rounding::WholePoints), dec!(8));
     assert_eq!(round_score(dec!(2.5), Rounding::WholePoints), dec!(3));
+}
+
+#[test]
+fn rounding_never_lifts_a_score_above_a_fractional_weight() {
+    // Regression (found by the property tests): 10.5 points, full marks, whole-point
+    // rounding gave round(10.5) = 11 > 10.5. The 分值 is rounded down instead: 10.
+    let s = score_with(
+        &whole_points(),
+        dec!(10.5),
+        "",
+        Some(dec!(100)),
+        Rule::ExecutionRate,
+    );
+    assert_eq!(s.raw, Some(dec!(10.5)));
+    assert_eq!(line(&s), "执行率 100% ≥ 100%，得满分 10");
+    assert_eq!(
+        round_score_within(dec!(10.5), dec!(10.5), Rounding::WholePoints),
+        dec!(10)
+    );
+    // The same at 2 places with a 3-place 分值: 4.695 → 4.69, not 4.70.
+    assert_eq!(
+        round_score_within(dec!(4.695), dec!(4.695), Rounding::Cents),
+        dec!(4.69)
+    );
+    // Below the cap nothing changes: 8.62 → 9 on 10 points.
+    assert_eq!(
+        round_score_within(dec!(8.62), dec!(10), Rounding::WholePoints),
+        dec!(9)
+    );
 }
 
 #[test]

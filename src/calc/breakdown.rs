@@ -5,8 +5,10 @@ use serde::Serialize;
 
 use super::links::{ResolvedActual, resolve_actual};
 use super::num::{ratio, round2, sum};
-use super::rules::{Explanation, LeafInput, round_score, score_leaf};
-use crate::model::{Actual, Comparator, Evaluation, GradeBand, Indicator, Rule, Workspace};
+use super::rules::{Explanation, LeafInput, round_score_within, score_leaf};
+use crate::model::{
+    Actual, Comparator, Evaluation, GradeBand, Indicator, Rounding, Rule, Workspace,
+};
 
 /// One row of the breakdown, in the sheet's order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -290,9 +292,9 @@ fn score_leaf_node(
     });
     node.applicable_weight = ind.weight;
     node.unscored = leaf.raw.is_none();
-    node.score = leaf
-        .raw
-        .map_or(Decimal::ZERO, |r| round_score(r, profile.rounding));
+    node.score = leaf.raw.map_or(Decimal::ZERO, |r| {
+        round_score_within(r, ind.weight, profile.rounding)
+    });
     node.explanation = match leaf.explanation {
         // Say why there is no number, rather than "not filled in".
         Explanation::MissingActual => missing_actual(ind, &resolved),
@@ -368,7 +370,7 @@ fn apply_override(node: &mut NodeScore, score: Decimal, reason: &str, flags: &mu
     let computed = (!node.unscored).then_some(node.score);
     let clamped = super::rules::clamp(score, node.applicable_weight);
     node.computed = computed;
-    node.score = round2(clamped);
+    node.score = round_score_within(clamped, node.applicable_weight, Rounding::Cents);
     node.overridden = true;
     node.unscored = false;
     node.explanation = Explanation::Overridden {

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use super::num::{plain, round_dp, round2};
@@ -425,7 +425,7 @@ impl LeafScore {
         let clamped = clamp(raw, weight);
         LeafScore {
             raw: Some(clamped),
-            explanation: explanation(round_score(clamped, rounding)),
+            explanation: explanation(round_score_within(clamped, weight, rounding)),
         }
     }
 
@@ -455,6 +455,26 @@ pub fn round_score(v: Decimal, rounding: Rounding) -> Decimal {
         Rounding::Cents => round2(v),
         Rounding::WholePoints => round_dp(v, 0),
     }
+}
+
+/// Rounds a score in [0, 分值] per the profile without leaving [0, 分值]: when rounding would
+/// go above a 分值 with more places than the rounding keeps (10.5 points scored 10.5 under
+/// whole-point rounding), the 分值 is rounded down instead (10).
+pub fn round_score_within(v: Decimal, weight: Decimal, rounding: Rounding) -> Decimal {
+    let r = round_score(v, rounding);
+    let hi = weight.max(Decimal::ZERO);
+    if r <= hi {
+        return r;
+    }
+    let dp = match rounding {
+        Rounding::Cents => 2,
+        Rounding::WholePoints => 0,
+    };
+    let mut down = hi.round_dp_with_strategy(dp, RoundingStrategy::ToZero);
+    if dp == 2 {
+        down.rescale(2);
+    }
+    down
 }
 
 /// `share_pct` percent of `weight`, saturating (only reached by absurd figures).
