@@ -459,7 +459,7 @@ fn linear_deduction_per_percentage_point() {
     assert_eq!(counted(&s), dec!(3.40));
     assert_eq!(
         line(&s),
-        "实际 103.2% 超过 100% 3.2 个百分点，扣 1.6 分，得 3.40"
+        "实际 103.2% 超过阈值 100%（相差 3.2 个百分点），扣 1.6 分，得 3.40"
     );
     // At or under the threshold: full.
     let s = score(
@@ -469,7 +469,7 @@ fn linear_deduction_per_percentage_point() {
         linear(dec!(100), dec!(0.5)),
     );
     assert_eq!(counted(&s), dec!(5.00));
-    assert_eq!(line(&s), "实际 100% 未超出 100%，得满分 5.00");
+    assert_eq!(line(&s), "实际 100%，未触及扣分阈值 100%，得满分 5.00");
     // 120%: 20 × 0.5 = 10 > 5 → floored at 0.
     let s = score(
         dec!(5),
@@ -488,6 +488,9 @@ fn linear_deduction_three_public_change_rate() {
     // A fall of 12%: full.
     let s = score(dec!(3), "≤0%", Some(dec!(-12)), linear(dec!(0), dec!(0.3)));
     assert_eq!(counted(&s), dec!(3.00));
+    // Without a unit the gap reads as a plain number: 3 above 0 at 0.3 each = 0.9 off 3.
+    let s = score(dec!(3), "≤0", Some(dec!(3)), linear(dec!(0), dec!(0.3)));
+    assert_eq!(line(&s), "实际 3 超过阈值 0（相差 3），扣 0.9 分，得 2.10");
 }
 
 #[test]
@@ -495,7 +498,10 @@ fn linear_deduction_below_a_at_least_threshold() {
     // ≥90, 0.2 per point, 4 points: 85 → 4 − 5 × 0.2 = 3.
     let s = score(dec!(4), "≥90%", Some(dec!(85)), linear(dec!(90), dec!(0.2)));
     assert_eq!(counted(&s), dec!(3.00));
-    assert_eq!(line(&s), "实际 85% 低于 90% 5 个百分点，扣 1 分，得 3.00");
+    assert_eq!(
+        line(&s),
+        "实际 85% 低于阈值 90%（相差 5 个百分点），扣 1 分，得 3.00"
+    );
 }
 
 #[test]

@@ -321,7 +321,7 @@ impl fmt::Display for Explanation {
                 if points.is_zero() {
                     write!(
                         f,
-                        "实际 {} 未超出 {}，得满分 {}",
+                        "实际 {}，未触及扣分阈值 {}，得满分 {}",
                         num_unit(*actual, unit),
                         num_unit(*threshold, unit),
                         score_text(*score)
@@ -332,13 +332,13 @@ impl fmt::Display for Explanation {
                     } else {
                         ("低于", threshold.saturating_sub(*actual))
                     };
+                    let gap = plain(round_dp(gap, 4));
                     let gap_unit = if unit == "%" { " 个百分点" } else { unit };
                     write!(
                         f,
-                        "实际 {} {word} {} {}{gap_unit}，扣 {} 分，得 {}",
+                        "实际 {} {word}阈值 {}（相差 {gap}{gap_unit}），扣 {} 分，得 {}",
                         num_unit(*actual, unit),
                         num_unit(*threshold, unit),
-                        plain(round_dp(gap, 4)),
                         plain(round_dp(*points, 4)),
                         score_text(*score)
                     )
