@@ -415,6 +415,35 @@ fn overrides_are_clamped_and_a_missing_reason_is_flagged() {
 }
 
 #[test]
+fn flags_are_listed_in_sheet_order() {
+    // A parent override without a reason (row 0) and a leaf one (row 2): row 0 first.
+    let mut parent = group(1, "A", dec!(20));
+    parent.score_override = Some(ScoreOverride {
+        score: dec!(15),
+        reason: String::new(),
+    });
+    let mut child = manual("a2", dec!(10), dec!(5));
+    child.score_override = Some(ScoreOverride {
+        score: dec!(4),
+        reason: String::new(),
+    });
+    let ev = evaluation(vec![parent, manual("a1", dec!(10), dec!(9)), child]);
+    let b = score(&Workspace::default(), &ev);
+    assert_eq!(
+        b.flags,
+        [
+            ScoreFlag::MissingReason { index: 0 },
+            ScoreFlag::MissingReason { index: 2 }
+        ]
+    );
+    // 9 + 4 = 13 computed, overridden to 15.
+    assert_eq!(
+        (b.nodes[0].score, b.nodes[0].computed),
+        (dec!(15.00), Some(dec!(13.00)))
+    );
+}
+
+#[test]
 fn override_of_an_unscored_leaf_has_no_computed_score() {
     let mut l = leaf(
         "a1",

@@ -65,6 +65,18 @@ pub enum ScoreFlag {
     MissingReason { index: usize },
 }
 
+impl ScoreFlag {
+    /// The row the flag is about.
+    pub fn index(&self) -> usize {
+        match self {
+            ScoreFlag::TargetBeatenByFar { index, .. }
+            | ScoreFlag::OverExecution { index, .. }
+            | ScoreFlag::BrokenLink { index, .. }
+            | ScoreFlag::MissingReason { index } => *index,
+        }
+    }
+}
+
 /// The total line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TotalScore {
@@ -253,6 +265,8 @@ pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
         rate: ratio(score, leaf_weight),
         grade: grade_of(score, &profile.grades),
     };
+    // Parents' flags were raised on the way back up: list every flag in sheet order.
+    flags.sort_by_key(ScoreFlag::index);
     let unscored = nodes.iter().filter(|n| n.unscored).count();
     ScoreBreakdown {
         evaluation_id: ev.id.clone(),
