@@ -11,16 +11,16 @@ pub const NAME: &str = "功能分类行内关系";
 
 /// The three identities: the subtotal column, its parts, and how the parts are named.
 const IDENTITIES: [(C, &[C], &str); 3] = [
-    (C::Total, &[C::Basic, C::Project], "基本支出与项目支出之和"),
+    (C::Total, &[C::Basic, C::Project], "基本支出、项目支出之和"),
     (
         C::Basic,
         &[C::Wages, C::Family, C::Goods, C::Capital],
-        "人员经费与公用经费四列之和",
+        "人员经费、公用经费四列之和",
     ),
     (
         C::Project,
         &[C::Operating, C::Targeted],
-        "其他运转类与特定目标类之和",
+        "其他运转类、特定目标类之和",
     ),
 ];
 
@@ -43,7 +43,11 @@ pub fn check(ws: &Workspace) -> Vec<Finding> {
                             Some(i),
                             Some(column_key(total)),
                         ),
-                        total_label: format!("{}小计", total.label()),
+                        total_label: if total == C::Total {
+                            "合计".to_owned()
+                        } else {
+                            format!("{}小计", total.label())
+                        },
                         parts_label: parts_label.to_owned(),
                         decimals: book.published_decimals,
                         error_hint: HINT,

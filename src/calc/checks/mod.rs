@@ -158,3 +158,145 @@ pub fn catalogue() -> &'static [Check] {
 pub fn run_all(ws: &Workspace) -> Vec<Finding> {
     CATALOGUE.iter().flat_map(|c| (c.run)(ws)).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        Actual, Amount, BudgetBook, CostItem, Disbursement, EconomicLine, EconomicTable,
+        Evaluation, FunctionalLine, FunctionalTable, Indicator, LineLevel, Project, ProjectMetric,
+        PublishedFigure, PublishedScore, Target,
+    };
+    use rust_decimal::Decimal;
+    use std::collections::HashSet;
+
+    #[test]
+    fn catalogue_names_are_unique_and_name_every_finding() {
+        let names: HashSet<&str> = catalogue().iter().map(|c| c.name).collect();
+        assert_eq!(names.len(), catalogue().len());
+        assert!(catalogue().iter().all(|c| !c.what.is_empty()));
+        assert_eq!(run_all(&Workspace::default()), vec![]);
+    }
+
+    /// A workspace of absurd figures: the largest decimals, negatives, withheld cells.
+    fn absurd() -> Workspace {
+        let max = Amount::Value(Decimal::MAX);
+        let min = Amount::Value(Decimal::MIN);
+        let line = |code: &str, level| FunctionalLine {
+            code: code.to_owned(),
+            level,
+            total: max,
+            basic: min,
+            wages: max,
+            family: max,
+            goods: Amount::Withheld,
+            capital: max,
+            project: max,
+            operating: min,
+            targeted: max,
+            ..FunctionalLine::default()
+        };
+        let mut book = BudgetBook {
+            year: 2024,
+            published_decimals: Some(u32::MAX),
+            functional: vec![FunctionalTable {
+                lines: vec![
+                    line("", LineLevel::Total),
+                    line("021", LineLevel::Unit),
+                    line("215", LineLevel::Class),
+                    line("21505", LineLevel::Section),
+                    line("2150501", LineLevel::Item),
+                    line("2150502", LineLevel::Item),
+                ],
+                ..FunctionalTable::default()
+            }],
+            economic: vec![EconomicTable {
+                lines: vec![
+                    EconomicLine {
+                        dept_code: "30239".to_owned(),
+                        amount: max,
+                        ..EconomicLine::default()
+                    };
+                    3
+                ],
+                ..EconomicTable::default()
+            }],
+            ..BudgetBook::default()
+        };
+        book.totals.initial.total = min;
+        book.totals.initial.project = max;
+        book.totals.adjusted.total = max;
+        book.totals.executed = max;
+        let project = Project {
+            id: "p".to_owned(),
+            year: 2024,
+            budget_initial: Amount::Value(Decimal::new(1, 28)),
+            executed: max,
+            disbursements: vec![
+                Disbursement {
+                    amount: max,
+                    ..Disbursement::default()
+                };
+                2
+            ],
+            cost_items: vec![
+                CostItem {
+                    budget: max,
+                    executed: min,
+                    ..CostItem::default()
+                };
+                2
+            ],
+            published: vec![PublishedFigure {
+                metric: ProjectMetric::SpendingRate,
+                value_pct: Decimal::MAX,
+                source: String::new(),
+            }],
+            ..Project::default()
+        };
+        let indicator = |level: u8| Indicator {
+            level,
+            name: "指标".to_owned(),
+            weight: Decimal::MAX,
+            target: Target::parse("≥0.0000000000000000000000000001"),
+            actual: Actual::typed("79228162514264337593543950335"),
+            published_score: Some(Decimal::MIN),
+            ..Indicator::default()
+        };
+        let evaluation = Evaluation {
+            id: "e".to_owned(),
+            year: 2024,
+            indicators: vec![indicator(1), indicator(3), indicator(3), indicator(1)],
+            published: Some(PublishedScore {
+                total: Some(Decimal::MAX),
+                grade: "优秀".to_owned(),
+                ..PublishedScore::default()
+            }),
+            ..Evaluation::default()
+        };
+        Workspace {
+            budgets: vec![book],
+            projects: vec![project.clone(), project],
+            evaluations: vec![evaluation],
+            ..Workspace::default()
+        }
+    }
+
+    #[test]
+    fn absurd_figures_never_panic_and_serialise_with_english_names() {
+        let f = run_all(&absurd());
+        assert!(!f.is_empty());
+        let json = serde_json::to_string(&f).unwrap();
+        for field in [
+            "\"check\"",
+            "\"kind\"",
+            "\"place\"",
+            "\"difference\"",
+            "\"location\"",
+        ] {
+            assert!(json.contains(field), "{field}");
+        }
+        let t = Tally::of(&f);
+        assert_eq!(t.errors + t.rounding + t.warnings + t.info, f.len());
+    }
+}

@@ -5,8 +5,10 @@
 use rust_decimal::Decimal;
 
 use crate::calc::metrics::{has_disbursements, project_metric};
-use crate::calc::num::{pct_points_text, round_dp, round2, to_pct};
-use crate::model::{DisbursementStage, Project, ProjectMetric, Workspace};
+use crate::calc::num::{pct_points_text, plain, round_dp, round2, to_pct};
+use crate::model::{
+    DisbursementStage, ExecutionBase, Project, ProjectMetric, PublishedFigure, Workspace,
+};
 
 use super::execution::execution_base;
 use super::finding::{Finding, FindingKind, Location, Side};
@@ -24,61 +26,93 @@ pub const BENEFICIARY_GAP_PCT: Decimal = rust_decimal_macros::dec!(90);
 const BENEFICIARIES: ProjectMetric =
     ProjectMetric::DisbursementRate(DisbursementStage::ToBeneficiaries);
 
-fn source_words(source: &str) -> String {
-    if source.trim().is_empty() {
-        String::new()
-    } else {
-        format!("（{}）", source.trim())
+/// A rate with what it is and where it comes from.
+struct Rate {
+    pct: Decimal,
+    /// "公布的资金实际支出率", "计算的预算执行率（执行数 / 年初预算）".
+    label: String,
+    /// The document a published rate comes from (empty when computed).
+    source: String,
+}
+
+impl Rate {
+    fn published(f: &PublishedFigure) -> Rate {
+        Rate {
+            pct: f.value_pct,
+            label: format!("公布的{}", f.metric.label()),
+            source: f.source.trim().to_owned(),
+        }
+    }
+
+    /// "100%" as published, "107.49%" when computed.
+    fn text(&self) -> String {
+        if self.source.is_empty() {
+            pct_points_text(self.pct)
+        } else {
+            format!("{}%", plain(self.pct))
+        }
     }
 }
 
-/// The evidence that the project is fully spent: a published rate, else the computed one.
-fn spent(ws: &Workspace, p: &Project) -> Option<(Decimal, String)> {
-    let published = p.published.iter().find(|f| {
-        matches!(
-            f.metric,
-            ProjectMetric::SpendingRate | ProjectMetric::ExecutionRate
-        ) && f.value_pct >= FULLY_SPENT_PCT
-    });
+/// The evidence that the project is fully spent: a published 支出率, else a published 执行率,
+/// else the computed 执行率.
+fn spent(ws: &Workspace, p: &Project) -> Option<Rate> {
+    let published = [ProjectMetric::SpendingRate, ProjectMetric::ExecutionRate]
+        .iter()
+        .find_map(|m| {
+            p.published
+                .iter()
+                .find(|f| f.metric == *m && f.value_pct >= FULLY_SPENT_PCT)
+        });
     if let Some(f) = published {
-        return Some((
-            f.value_pct,
-            format!("公布的{}{}", f.metric.label(), source_words(&f.source)),
-        ));
+        return Some(Rate::published(f));
     }
     let m = project_metric(p, ProjectMetric::ExecutionRate, execution_base(ws, p));
     let pct = to_pct(m.ratio?);
-    (pct >= FULLY_SPENT_PCT).then(|| (round2(pct), format!("计算的预算执行率（{}）", m.formula)))
+    (pct >= FULLY_SPENT_PCT).then(|| Rate {
+        pct: round2(pct),
+        label: format!("按 {} 计算的预算执行率", m.formula),
+        source: String::new(),
+    })
 }
 
 /// How much reached the final beneficiaries: from the disbursement records, else published.
-fn reached(p: &Project) -> Option<(Decimal, String)> {
+fn reached(p: &Project) -> Option<Rate> {
     if has_disbursements(p, DisbursementStage::ToBeneficiaries) {
-        let m = project_metric(p, BENEFICIARIES, crate::model::ExecutionBase::Adjusted);
-        return m
-            .ratio
-            .map(|r| (round2(to_pct(r)), format!("按拨付记录计算的{}", m.name)));
+        let m = project_metric(p, BENEFICIARIES, ExecutionBase::Adjusted);
+        return m.ratio.map(|r| Rate {
+            pct: round2(to_pct(r)),
+            label: format!("按拨付记录计算的{}", m.name),
+            source: String::new(),
+        });
     }
     p.published
         .iter()
         .find(|f| f.metric == BENEFICIARIES)
-        .map(|f| {
-            (
-                f.value_pct,
-                format!("公布的{}{}", f.metric.label(), source_words(&f.source)),
-            )
-        })
+        .map(Rate::published)
+}
+
+/// "来源：…；…" for the published rates among `rates`.
+fn sources(rates: &[&Rate]) -> String {
+    let named: Vec<String> = rates
+        .iter()
+        .filter(|r| !r.source.is_empty())
+        .map(|r| format!("{}见 {}", r.label, r.source))
+        .collect();
+    if named.is_empty() {
+        String::new()
+    } else {
+        format!("来源：{}。", named.join("；"))
+    }
 }
 
 pub fn check_gap(ws: &Workspace) -> Vec<Finding> {
     let mut out = Vec::new();
     for p in &ws.projects {
-        let (Some((spent_pct, spent_label)), Some((reach_pct, reach_label))) =
-            (spent(ws, p), reached(p))
-        else {
+        let (Some(spent), Some(reach)) = (spent(ws, p), reached(p)) else {
             continue;
         };
-        if reach_pct >= BENEFICIARY_GAP_PCT {
+        if reach.pct >= BENEFICIARY_GAP_PCT {
             continue;
         }
         out.push(
@@ -88,17 +122,21 @@ pub fn check_gap(ws: &Workspace) -> Vec<Finding> {
                 place(&[&project_place(p), "支出与拨付"]),
                 Location::project(&p.id, Some("disbursements")),
                 format!(
-                    "{}的资金已算作支出（{} {}），但拨付至最终受益对象的比率仅 {}。",
+                    "{}{}为 {}，资金已算作支出，但{}仅 {}。",
                     project_label(p),
-                    spent_label,
-                    pct_points_text(spent_pct),
-                    pct_points_text(reach_pct)
+                    spent.label,
+                    spent.text(),
+                    reach.label,
+                    reach.text()
                 ),
-                "资金拨付至区县即计为支出，企业未必已收到：核对区县（市）向最终受益对象的拨付进度，并在评价结论和存在问题中如实反映。".to_owned(),
+                format!(
+                    "资金拨付至区县即计为支出，企业未必已收到：核对区县（市）向最终受益对象的拨付进度，并在评价结论和存在问题中如实反映。{}",
+                    sources(&[&spent, &reach])
+                ),
             )
             .with_sides(
-                Side::new(format!("{spent_label}（%）"), spent_pct),
-                Side::new(format!("{reach_label}（%）"), reach_pct),
+                Side::new(format!("{}（%）", spent.label), spent.pct),
+                Side::new(format!("{}（%）", reach.label), reach.pct),
             ),
         );
     }
@@ -113,7 +151,9 @@ pub fn check_published(ws: &Workspace) -> Vec<Finding> {
             let m = project_metric(p, f.metric, base);
             let here = place(&[&project_place(p), f.metric.label()]);
             let location = Location::project(&p.id, Some(&format!("published[{i}]")));
-            let published = format!("公布的{}{}", f.metric.label(), source_words(&f.source));
+            let rate = Rate::published(f);
+            let published = rate.label.clone();
+            let source = sources(&[&rate]);
             let Some(r) = m.ratio else {
                 out.push(Finding::note(
                     NAME_PUBLISHED,
@@ -122,10 +162,10 @@ pub fn check_published(ws: &Workspace) -> Vec<Finding> {
                     location,
                     format!(
                         "{published}为 {}，无法核对：{}。",
-                        pct_points_text(f.value_pct),
+                        rate.text(),
                         m.missing.unwrap_or_default()
                     ),
-                    format!("补齐公式所需的数据（{}）后即可核对。", m.formula),
+                    format!("补齐公式所需的数据（{}）后即可核对。{source}", m.formula),
                 ));
                 continue;
             };
@@ -142,11 +182,11 @@ pub fn check_published(ws: &Workspace) -> Vec<Finding> {
                     location,
                     format!(
                         "{published}为 {}，按 {} 计算为 {}。",
-                        pct_points_text(f.value_pct),
+                        rate.text(),
                         m.formula,
                         pct_points_text(computed)
                     ),
-                    "公布数与按数据计算的结果不一致：核对报告采用的口径（分母）和数据，或报告本身的表述。".to_owned(),
+                    format!("公布数与按数据计算的结果不一致：核对报告采用的口径（分母）和数据，或报告本身的表述。{source}"),
                 )
                 .with_sides(
                     Side::new(format!("{published}（%）"), f.value_pct),
@@ -162,7 +202,7 @@ pub fn check_published(ws: &Workspace) -> Vec<Finding> {
 mod tests {
     use super::*;
     use crate::calc::checks::fixtures::{project, v};
-    use crate::model::{Disbursement, PublishedFigure};
+    use crate::model::Disbursement;
     use rust_decimal_macros::dec;
 
     fn published(metric: ProjectMetric, value_pct: Decimal, source: &str) -> PublishedFigure {

@@ -74,7 +74,7 @@ fn totals(e: &Evaluation, bd: &ScoreBreakdown, published: &PublishedScore, out: 
     let source = if published.source.trim().is_empty() {
         String::new()
     } else {
-        format!("（{}）", published.source.trim())
+        format!("来源：{}。", published.source.trim())
     };
     let computed = bd.total.score;
     if let Some(total) = published.total
@@ -93,6 +93,7 @@ fn totals(e: &Evaluation, bd: &ScoreBreakdown, published: &PublishedScore, out: 
         if computed < total {
             hint.push_str("公布的得分可能未按评分规则扣分。");
         }
+        hint.push_str(&source);
         out.push(
             Finding::note(
                 NAME,
@@ -100,7 +101,7 @@ fn totals(e: &Evaluation, bd: &ScoreBreakdown, published: &PublishedScore, out: 
                 here.clone(),
                 location.clone(),
                 format!(
-                    "公布的总分{source}为 {}，按评分规则计算为 {}。",
+                    "公布的总分为 {}，按评分规则计算为 {}。",
                     plain(total),
                     computed
                 ),
@@ -120,10 +121,10 @@ fn totals(e: &Evaluation, bd: &ScoreBreakdown, published: &PublishedScore, out: 
             place(&[&evaluation_place(e), "等级"]),
             location,
             format!(
-                "公布的等级{source}为「{grade}」，按计算总分 {computed} 应为「{}」。",
+                "公布的等级为「{grade}」，按计算总分 {computed} 应为「{}」。",
                 bd.total.grade
             ),
-            "等级由总分按等级区间确定（≥90 优、≥80 良、≥60 中、<60 差）：核对总分或评分方案的等级区间。".to_owned(),
+            format!("等级由总分按等级区间确定（默认 ≥90 优、≥80 良、≥60 中、<60 差）：核对总分或评分方案的等级区间。{source}"),
         ));
     }
 }

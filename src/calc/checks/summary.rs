@@ -1,6 +1,9 @@
 //! 收支总表平衡: 收入合计 = 支出合计; Σ 收入 lines = 收入合计; Σ 支出 lines = 支出合计; and in
 //! 部门收入总体情况表, the 合计 row = Σ its top-level units, each unit = Σ its sub-units.
 //!
+//! Lines named "其中：…" break down the line above them and are not added (seed 003's
+//! "其中：财政拨款" under 一般公共预算).
+//!
 //! Units nest by code (021 → 021001 …): a unit's sub-units are the rows whose code extends
 //! its code, and the 合计 row is compared with the units no other row contains.
 
@@ -45,30 +48,45 @@ fn summary(book: &BudgetBook, out: &mut Vec<Finding>) {
         )
         .check(s.income_total, &[s.expenditure_total]),
     );
-    let income: Vec<Amount> = s.income.iter().map(|l| l.amount).collect();
+    let income: Vec<Amount> = s
+        .income
+        .iter()
+        .filter(|l| !is_of_which(&l.name))
+        .map(|l| l.amount)
+        .collect();
     if !income.is_empty() {
         out.extend(
             balance(
                 "收入",
                 "income_total",
                 "本年收入合计",
-                format!("{} 个收入项目之和", income.len()),
+                format!("各收入项目（{} 行）之和", income.len()),
             )
             .check(s.income_total, &income),
         );
     }
-    let spending: Vec<Amount> = s.expenditure.iter().map(|l| l.amount).collect();
+    let spending: Vec<Amount> = s
+        .expenditure
+        .iter()
+        .filter(|l| !is_of_which(&l.name))
+        .map(|l| l.amount)
+        .collect();
     if !spending.is_empty() {
         out.extend(
             balance(
                 "支出",
                 "expenditure_total",
                 "本年支出合计",
-                format!("{} 个支出功能类之和", spending.len()),
+                format!("各支出功能类（{} 行）之和", spending.len()),
             )
             .check(s.expenditure_total, &spending),
         );
     }
+}
+
+/// True for a "其中：…" line, a part of the line above it.
+fn is_of_which(name: &str) -> bool {
+    name.trim().starts_with("其中")
 }
 
 /// True when `inner`'s code extends `outer`'s (021001 within 021).
@@ -116,7 +134,7 @@ fn units(book: &BudgetBook, out: &mut Vec<Finding>) {
             continue;
         }
         let who = if parent.is_total {
-            "合计".to_owned()
+            "合计行".to_owned()
         } else {
             format!("{} {}", parent.code.trim(), parent.name.trim())
         };
@@ -178,6 +196,7 @@ mod tests {
         // Seed 003 01 表: 96,258.3 + 4.2 = 96,262.5.
         book.summary.income = vec![
             named("一般公共预算", dec!(96258.3)),
+            named("其中：财政拨款", dec!(96258.3)),
             named("其他收入", dec!(4.2)),
         ];
         book.summary.income_total = v(dec!(96262.5));
