@@ -78,7 +78,8 @@ pub enum Location {
     Department,
     /// A cell (or row, or table) of the budget book of `year`. `row` indexes the table's lines
     /// (`None` for the table's own 合计 fields); `column` is the model's field name
-    /// (`"goods"`, `"initial.basic"`, `"personnel"` …).
+    /// (`"goods"`, `"initial.basic"`, `"personnel"`, `"category"` …), or the economic class
+    /// code (`"301"`) for the class sums of an 经济分类 table.
     Budget {
         year: i32,
         table: TableRef,
