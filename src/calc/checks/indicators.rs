@@ -294,7 +294,7 @@ fn over_execution(e: &Evaluation, index: usize, rate_pct: Decimal) -> Finding {
         "超预算执行按满分计，但须说明超出部分的资金来源，并核对所用的预算口径（年初/调整后）。",
     )
     .with_sides(
-        Side::new("预算执行率（%）", rate_pct),
+        Side::new("预算执行率（%）", crate::calc::num::round2(rate_pct)),
         Side::new("上限（%）", Decimal::ONE_HUNDRED),
     )
 }
