@@ -1,5 +1,5 @@
 //! The command line as a user runs it: the real binary on the bundled sample, with golden
-//! text for `score` and `check` (set JIXIAO_BLESS=1 to rewrite the golden files after a
+//! text for `score` and `check` (set `JIXIAO_BLESS=1` to rewrite the golden files after a
 //! deliberate change, then read the diff).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
