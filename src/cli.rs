@@ -259,8 +259,24 @@ fn write_json<T: Serialize>(out: &mut dyn std::io::Write, value: &T) -> Result<(
     Ok(())
 }
 
-#[allow(clippy::unnecessary_wraps)] // filled in with the checks
-fn check_cmd(_ws: &Workspace, _json: bool, _out: &mut dyn std::io::Write) -> Result<i32, String> {
+fn check_cmd(ws: &Workspace, json: bool, out: &mut dyn std::io::Write) -> Result<i32, String> {
+    let findings = crate::calc::run_all(ws);
+    if json {
+        #[derive(Serialize)]
+        struct ChecksJson<'a> {
+            tally: crate::calc::Tally,
+            findings: &'a [crate::calc::Finding],
+        }
+        write_json(
+            out,
+            &ChecksJson {
+                tally: crate::calc::Tally::of(&findings),
+                findings: &findings,
+            },
+        )?;
+    } else {
+        let _ = write!(out, "{}", text::checks_text(&findings));
+    }
     Ok(0)
 }
 

@@ -3,10 +3,12 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::links::resolve_actual;
+use super::links::{ResolvedActual, resolve_actual};
 use super::num::{ratio, round2, sum};
-use super::rules::{Explanation, LeafInput, round_score, score_leaf};
-use crate::model::{Comparator, Evaluation, GradeBand, Indicator, Rule, Workspace};
+use super::rules::{Explanation, LeafInput, round_score_within, score_leaf};
+use crate::model::{
+    Actual, Comparator, Evaluation, GradeBand, Indicator, Rounding, Rule, Workspace,
+};
 
 /// One row of the breakdown, in the sheet's order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -63,6 +65,18 @@ pub enum ScoreFlag {
     MissingReason { index: usize },
 }
 
+impl ScoreFlag {
+    /// The row the flag is about.
+    pub fn index(&self) -> usize {
+        match self {
+            ScoreFlag::TargetBeatenByFar { index, .. }
+            | ScoreFlag::OverExecution { index, .. }
+            | ScoreFlag::BrokenLink { index, .. }
+            | ScoreFlag::MissingReason { index } => *index,
+        }
+    }
+}
+
 /// The total line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TotalScore {
@@ -100,9 +114,17 @@ impl ScoreBreakdown {
         self.roots.iter().filter_map(|&i| self.nodes.get(i))
     }
 
-    /// The children of a row.
+    /// The children of a row, in order (jumps from one child's subtree to the next, so it
+    /// costs the number of children, not the size of the sheet).
     pub fn children(&self, index: usize) -> impl Iterator<Item = &NodeScore> {
-        self.nodes.iter().filter(move |n| n.parent == Some(index))
+        let end = self.nodes.get(index).map_or(0, |n| n.subtree_end);
+        let first = self.nodes.get(index + 1).filter(|_| index + 1 < end);
+        std::iter::successors(first, move |n| {
+            let next = n.subtree_end;
+            self.nodes
+                .get(next)
+                .filter(|_| next > n.index && next < end)
+        })
     }
 }
 
@@ -136,21 +158,29 @@ pub fn grade_of(total: Decimal, bands: &[GradeBand]) -> String {
         .map_or_else(String::new, |b| b.label.clone())
 }
 
-/// Scores a whole evaluation.
+/// Running sums of a parent's direct children, filled in as the children are finished.
+#[derive(Clone, Copy, Default)]
+struct ChildSums {
+    count: usize,
+    weight: Decimal,
+    applicable: Decimal,
+    score: Decimal,
+}
+
+/// Scores a whole evaluation in one pass over the leaves and one pass back up the outline:
+/// linear in the number of rows, whatever the depth.
 pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
     let profile = &ev.profile;
     let inds = &ev.indicators;
     let shape = outline(inds);
     let mut flags = Vec::new();
     let mut nodes: Vec<NodeScore> = Vec::with_capacity(inds.len());
-    // Not-applicable spreads down a subtree.
-    let mut na = vec![false; inds.len()];
-    for (i, ind) in inds.iter().enumerate() {
-        na[i] = ind.not_applicable || shape[i].0.is_some_and(|p| na[p]);
-    }
     for (i, ind) in inds.iter().enumerate() {
         let (parent, end) = shape[i];
         let is_leaf = end == i + 1;
+        // 不适用 spreads down a subtree (the parent is already in `nodes`).
+        let not_applicable = ind.not_applicable
+            || parent.is_some_and(|p| nodes.get(p).is_some_and(|n: &NodeScore| n.not_applicable));
         let mut node = NodeScore {
             index: i,
             level: ind.level,
@@ -168,50 +198,57 @@ pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
             parent,
             subtree_end: end,
             is_leaf,
-            not_applicable: na[i],
+            not_applicable,
             overridden: false,
             unscored: false,
         };
-        if is_leaf && !na[i] {
+        if is_leaf && !not_applicable {
             score_leaf_node(ws, ev, ind, &mut node, &mut flags);
         }
         nodes.push(node);
     }
-    // Parents, deepest first: sums of their direct children.
+    // Back up the outline: every row's children come after it, so walking backwards finishes
+    // all of a parent's children before the parent itself.
+    let mut sums = vec![ChildSums::default(); nodes.len()];
     for i in (0..nodes.len()).rev() {
-        if nodes[i].is_leaf {
-            continue;
+        if !nodes[i].is_leaf {
+            let c = sums[i];
+            let node = &mut nodes[i];
+            node.children_weight = Some(c.weight);
+            if !node.not_applicable {
+                node.applicable_weight = c.applicable;
+                node.score = c.score;
+                node.explanation = Explanation::Sum {
+                    children: c.count,
+                    score: c.score,
+                    weight: c.applicable,
+                };
+                if let Some(o) = &inds[i].score_override {
+                    apply_override(node, o.score, &o.reason, &mut flags);
+                }
+                node.rate = ratio(node.score, node.applicable_weight);
+            }
         }
-        let kids: Vec<usize> = (i + 1..nodes[i].subtree_end)
-            .filter(|&k| nodes[k].parent == Some(i))
-            .collect();
-        let children_weight = sum(kids.iter().map(|&k| nodes[k].weight));
-        let applicable = sum(kids.iter().map(|&k| nodes[k].applicable_weight));
-        let children_score = sum(kids.iter().map(|&k| nodes[k].score));
-        let node = &mut nodes[i];
-        node.children_weight = Some(children_weight);
-        if node.not_applicable {
-            continue;
+        let node = &nodes[i];
+        if let Some(p) = node.parent.and_then(|p| sums.get_mut(p)) {
+            p.count += 1;
+            p.weight = p.weight.saturating_add(node.weight);
+            p.applicable = p.applicable.saturating_add(node.applicable_weight);
+            p.score = p.score.saturating_add(node.score);
         }
-        node.applicable_weight = applicable;
-        node.score = children_score;
-        node.explanation = Explanation::Sum {
-            children: kids.len(),
-            score: children_score,
-            weight: applicable,
-        };
-        if let Some(o) = &inds[i].score_override {
-            apply_override(node, o.score, &o.reason, &mut flags);
-        }
-        node.rate = ratio(node.score, node.applicable_weight);
     }
-    let roots: Vec<usize> = (0..nodes.len())
-        .filter(|&i| nodes[i].parent.is_none())
-        .collect();
+    let roots: Vec<usize> = std::iter::successors((!nodes.is_empty()).then_some(0), |&i| {
+        nodes
+            .get(i)
+            .map(|n| n.subtree_end)
+            .filter(|&e| e > i && e < nodes.len())
+    })
+    .collect();
     let leaf_weight = sum(nodes.iter().filter(|n| n.is_leaf).map(|n| n.weight));
     let applicable = sum(roots.iter().map(|&i| nodes[i].applicable_weight));
     let raw = sum(roots.iter().map(|&i| nodes[i].score));
-    let score = if applicable == leaf_weight || applicable.is_zero() {
+    // 不适用: the applicable rest is rescaled to the full total (raw × 全部分值 / 适用分值).
+    let score = if applicable == leaf_weight || applicable <= Decimal::ZERO {
         round2(raw)
     } else {
         round2(
@@ -228,6 +265,8 @@ pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
         rate: ratio(score, leaf_weight),
         grade: grade_of(score, &profile.grades),
     };
+    // Parents' flags were raised on the way back up: list every flag in sheet order.
+    flags.sort_by_key(ScoreFlag::index);
     let unscored = nodes.iter().filter(|n| n.unscored).count();
     ScoreBreakdown {
         evaluation_id: ev.id.clone(),
@@ -267,14 +306,13 @@ fn score_leaf_node(
     });
     node.applicable_weight = ind.weight;
     node.unscored = leaf.raw.is_none();
-    node.score = leaf
-        .raw
-        .map_or(Decimal::ZERO, |r| round_score(r, profile.rounding));
-    node.explanation = match (&resolved.broken, leaf.explanation) {
-        (Some(reason), Explanation::MissingActual) => Explanation::Invalid {
-            reason: reason.clone(),
-        },
-        (_, e) => e,
+    node.score = leaf.raw.map_or(Decimal::ZERO, |r| {
+        round_score_within(r, ind.weight, profile.rounding)
+    });
+    node.explanation = match leaf.explanation {
+        // Say why there is no number, rather than "not filled in".
+        Explanation::MissingActual => missing_actual(ind, &resolved),
+        e => e,
     };
     if let Rule::Manual { reason, .. } = &ind.rule
         && reason.trim().is_empty()
@@ -311,15 +349,46 @@ fn score_leaf_node(
     node.rate = ratio(node.score, node.applicable_weight);
 }
 
+/// Why a leaf has no actual: a broken link, a metric that cannot be computed, a typed text
+/// that is not a number, or nothing typed yet.
+fn missing_actual(ind: &Indicator, resolved: &ResolvedActual) -> Explanation {
+    if let Some(reason) = &resolved.broken {
+        return Explanation::Invalid {
+            reason: reason.clone(),
+        };
+    }
+    if let Some(m) = &resolved.linked {
+        return Explanation::Invalid {
+            reason: format!(
+                "链接的{}无法计算：{}",
+                m.name,
+                m.missing.as_deref().unwrap_or("缺少数据")
+            ),
+        };
+    }
+    match &ind.actual {
+        Actual::Typed { text, .. } if !text.trim().is_empty() => Explanation::Invalid {
+            reason: format!(
+                "实际完成值“{}”不是数值，无法按{}计分",
+                text.trim(),
+                ind.rule.label()
+            ),
+        },
+        _ => Explanation::MissingActual,
+    }
+}
+
+/// Replaces a computed score by the evaluator's, clamped to [0, 分值] and rounded to
+/// 2 places (the evaluator's figure is kept as typed, even under whole-point rounding).
 fn apply_override(node: &mut NodeScore, score: Decimal, reason: &str, flags: &mut Vec<ScoreFlag>) {
-    let computed = node.score;
+    let computed = (!node.unscored).then_some(node.score);
     let clamped = super::rules::clamp(score, node.applicable_weight);
-    node.computed = Some(computed);
-    node.score = round2(clamped);
+    node.computed = computed;
+    node.score = round_score_within(clamped, node.applicable_weight, Rounding::Cents);
     node.overridden = true;
     node.unscored = false;
     node.explanation = Explanation::Overridden {
-        computed: Some(computed),
+        computed,
         score: node.score,
         reason: reason.to_owned(),
     };

@@ -34,14 +34,15 @@ impl MetricValue {
         den: (Amount, &str),
     ) -> MetricValue {
         let (n, d) = (num.0.value(), den.0.value());
+        let r = match (n, d) {
+            (Some(n), Some(d)) => ratio(n, d),
+            _ => None,
+        };
         let missing = match (n, d) {
             (None, _) => Some(format!("缺少{}", num.1)),
             (_, None) => Some(format!("缺少{}", den.1)),
             (_, Some(d)) if d.is_zero() => Some(format!("{}为 0，无法计算", den.1)),
-            _ => None,
-        };
-        let r = match (n, d) {
-            (Some(n), Some(d)) => ratio(n, d),
+            _ if r.is_none() => Some("数值超出可计算的范围".to_owned()),
             _ => None,
         };
         MetricValue {

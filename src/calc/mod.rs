@@ -11,4 +11,5 @@ pub mod rules;
 pub use breakdown::{
     NodeScore, ScoreBreakdown, ScoreFlag, TotalScore, grade_of, outline, score_evaluation,
 };
+pub use checks::{Finding, FindingKind, Location, Side, TableRef, Tally, catalogue, run_all};
 pub use rules::Explanation;

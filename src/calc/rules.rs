@@ -1,13 +1,19 @@
 //! Scoring one indicator by its rule (评分规则), clamped to [0, 分值], with the explanation
 //! kept as data so that rendering it costs nothing until someone reads it.
+//!
+//! Nothing here can panic, whatever the numbers: every operation on user figures is checked
+//! or saturating, and a result that cannot be computed is reported instead.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use super::num::{plain, round_dp, round2};
-use crate::model::{Comparator, QualitativeGrade, Rounding, Rule, ScoringProfile, Target};
+use crate::model::{
+    Band, Comparator, QualitativeBands, QualitativeGrade, Rounding, Rule, ScoringProfile, Target,
+};
 
 /// What a rule needs to score one indicator.
 #[derive(Clone, Copy, Debug)]
@@ -21,7 +27,23 @@ pub struct LeafInput<'a> {
     pub profile: &'a ScoringProfile,
 }
 
+/// A unit as written in the target (`%`, `人次`). The two commonest, `%` and none, are
+/// borrowed so that scoring a sheet does not allocate a string per row.
+pub type UnitText = Cow<'static, str>;
+
+/// The unit of a target, borrowed when it is `%` or empty.
+pub fn unit_text(unit: &str) -> UnitText {
+    match unit {
+        "" => Cow::Borrowed(""),
+        "%" => Cow::Borrowed("%"),
+        other => Cow::Owned(other.to_owned()),
+    }
+}
+
 /// Why a score is what it is: one line of Chinese when displayed.
+///
+/// Every `score` field holds the score as it counts in the sheet: clamped to [0, 分值] and
+/// rounded per the profile (2 places, or whole points), so the line and the cell agree.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Explanation {
     /// The target is met: full marks.
@@ -29,7 +51,7 @@ pub enum Explanation {
         comparator: Comparator,
         actual: Decimal,
         target: Decimal,
-        unit: String,
+        unit: UnitText,
         score: Decimal,
     },
     /// 正向/反向比例 below target.
@@ -37,7 +59,7 @@ pub enum Explanation {
         comparator: Comparator,
         actual: Decimal,
         target: Decimal,
-        unit: String,
+        unit: UnitText,
         weight: Decimal,
         score: Decimal,
     },
@@ -45,8 +67,16 @@ pub enum Explanation {
     Deviation {
         actual: Decimal,
         target: Decimal,
-        unit: String,
+        unit: UnitText,
         deviation_pct: Decimal,
+        score: Decimal,
+    },
+    /// 偏差扣分 with the deviation inside the tolerance: full marks.
+    WithinTolerance {
+        actual: Decimal,
+        target: Decimal,
+        unit: UnitText,
+        tolerance: Decimal,
         score: Decimal,
     },
     /// 达标制, not met.
@@ -54,35 +84,35 @@ pub enum Explanation {
         comparator: Comparator,
         actual: Option<Decimal>,
         target: Option<Decimal>,
-        unit: String,
+        unit: UnitText,
     },
     /// 达标制 on a 定性 target, the evaluator's call.
     Judged { met: bool, score: Decimal },
     /// 区间档次.
     Band {
         actual: Decimal,
-        unit: String,
+        unit: UnitText,
         threshold: Option<Decimal>,
         share_pct: Decimal,
         score: Decimal,
     },
-    /// 定性分档.
+    /// 定性分档 (`share_pct` is the share used, inside the band).
     Qualitative {
         grade: QualitativeGrade,
         share_pct: Decimal,
         score: Decimal,
     },
-    /// 扣分制.
+    /// 扣分制 (`points` is the total deducted).
     Deducted {
         count: usize,
         points: Decimal,
         score: Decimal,
     },
-    /// 线性扣分.
+    /// 线性扣分 (`points` is the total deducted).
     Linear {
         actual: Decimal,
         threshold: Decimal,
-        unit: String,
+        unit: UnitText,
         points: Decimal,
         score: Decimal,
     },
@@ -100,7 +130,7 @@ pub enum Explanation {
         score: Decimal,
         reason: String,
     },
-    /// Sum of the children (a parent row).
+    /// Sum of the children (a parent row); `weight` is the applicable children's 分值.
     Sum {
         children: usize,
         score: Decimal,
@@ -116,11 +146,27 @@ pub enum Explanation {
     Invalid { reason: String },
 }
 
+/// A value with its unit: `17.1%`, `1200人次`.
 fn num_unit(v: Decimal, unit: &str) -> String {
     if unit == "%" {
         format!("{}%", plain(round_dp(v, 2)))
     } else {
         format!("{}{}", plain(round_dp(v, 4)), unit)
+    }
+}
+
+/// A score as it counts: whole points stay whole (`9`), others show 2 places (`6.50`).
+fn score_text(v: Decimal) -> Decimal {
+    if v.scale() == 0 { v } else { round2(v) }
+}
+
+/// A mandatory reason, or a visible gap where it is missing.
+fn reason_text(reason: &str) -> &str {
+    let r = reason.trim();
+    if r.is_empty() {
+        "（未填写理由）"
+    } else {
+        r
     }
 }
 
@@ -137,14 +183,14 @@ impl fmt::Display for Explanation {
                 let sym = match comparator {
                     Comparator::AtMost => "≤",
                     Comparator::Equal => "=",
-                    _ => "≥",
+                    Comparator::AtLeast | Comparator::Qualitative => "≥",
                 };
                 write!(
                     f,
                     "实际 {} {sym} 目标 {}，得满分 {}",
                     num_unit(*actual, unit),
                     num_unit(*target, unit),
-                    round2(*score)
+                    score_text(*score)
                 )
             }
             Explanation::Proportion {
@@ -155,29 +201,21 @@ impl fmt::Display for Explanation {
                 weight,
                 score,
             } => {
-                if *comparator == Comparator::AtMost {
-                    write!(
-                        f,
-                        "实际 {} > 目标 {}，按比例得 {}（{} × {} / {}）",
-                        num_unit(*actual, unit),
-                        num_unit(*target, unit),
-                        round2(*score),
-                        plain(*weight),
-                        plain(*target),
-                        plain(*actual)
-                    )
+                let (sym, num, den) = if *comparator == Comparator::AtMost {
+                    (">", target, actual)
                 } else {
-                    write!(
-                        f,
-                        "实际 {} < 目标 {}，按比例得 {}（{} × {} / {}）",
-                        num_unit(*actual, unit),
-                        num_unit(*target, unit),
-                        round2(*score),
-                        plain(*weight),
-                        plain(*actual),
-                        plain(*target)
-                    )
-                }
+                    ("<", actual, target)
+                };
+                write!(
+                    f,
+                    "实际 {} {sym} 目标 {}，按比例得 {}（{} × {} / {}）",
+                    num_unit(*actual, unit),
+                    num_unit(*target, unit),
+                    score_text(*score),
+                    plain(*weight),
+                    plain(*num),
+                    plain(*den)
+                )
             }
             Explanation::Deviation {
                 actual,
@@ -191,7 +229,21 @@ impl fmt::Display for Explanation {
                 num_unit(*actual, unit),
                 num_unit(*target, unit),
                 plain(round_dp(*deviation_pct, 2)),
-                round2(*score)
+                score_text(*score)
+            ),
+            Explanation::WithinTolerance {
+                actual,
+                target,
+                unit,
+                tolerance,
+                score,
+            } => write!(
+                f,
+                "实际 {} 与目标 {} 的偏差在允许的 ±{} 以内，得满分 {}",
+                num_unit(*actual, unit),
+                num_unit(*target, unit),
+                num_unit(*tolerance, unit),
+                score_text(*score)
             ),
             Explanation::NotMet {
                 comparator,
@@ -210,7 +262,7 @@ impl fmt::Display for Explanation {
             },
             Explanation::Judged { met, score } => {
                 if *met {
-                    write!(f, "评价人认定达标，得满分 {}", round2(*score))
+                    write!(f, "评价人认定达标，得满分 {}", score_text(*score))
                 } else {
                     f.write_str("评价人认定未达标，不得分")
                 }
@@ -228,7 +280,7 @@ impl fmt::Display for Explanation {
                     num_unit(*actual, unit),
                     num_unit(*t, unit),
                     plain(*share_pct),
-                    round2(*score)
+                    score_text(*score)
                 ),
                 None => write!(f, "实际 {} 未达到任何档次，不得分", num_unit(*actual, unit)),
             },
@@ -236,28 +288,26 @@ impl fmt::Display for Explanation {
                 grade,
                 share_pct,
                 score,
-            } => {
-                write!(
-                    f,
-                    "{}，按分值的 {}% 得 {}",
-                    grade.label(),
-                    plain(*share_pct),
-                    round2(*score)
-                )
-            }
+            } => write!(
+                f,
+                "{}，按分值的 {}% 得 {}",
+                grade.label(),
+                plain(*share_pct),
+                score_text(*score)
+            ),
             Explanation::Deducted {
                 count,
                 points,
                 score,
             } => {
-                if *count == 0 {
-                    write!(f, "无扣分项，得满分 {}", round2(*score))
+                if *count == 0 || points.is_zero() {
+                    write!(f, "无扣分，得满分 {}", score_text(*score))
                 } else {
                     write!(
                         f,
                         "{count} 项扣分共 {} 分，得 {}",
                         plain(*points),
-                        round2(*score)
+                        score_text(*score)
                     )
                 }
             }
@@ -271,19 +321,26 @@ impl fmt::Display for Explanation {
                 if points.is_zero() {
                     write!(
                         f,
-                        "实际 {} 未超过 {}，得满分 {}",
+                        "实际 {}，未触及扣分阈值 {}，得满分 {}",
                         num_unit(*actual, unit),
                         num_unit(*threshold, unit),
-                        round2(*score)
+                        score_text(*score)
                     )
                 } else {
+                    let (word, gap) = if actual >= threshold {
+                        ("超过", actual.saturating_sub(*threshold))
+                    } else {
+                        ("低于", threshold.saturating_sub(*actual))
+                    };
+                    let gap = plain(round_dp(gap, 4));
+                    let gap_unit = if unit == "%" { " 个百分点" } else { unit };
                     write!(
                         f,
-                        "实际 {} 超出 {}，扣 {} 分，得 {}",
+                        "实际 {} {word}阈值 {}（相差 {gap}{gap_unit}），扣 {} 分，得 {}",
                         num_unit(*actual, unit),
                         num_unit(*threshold, unit),
                         plain(round_dp(*points, 4)),
-                        round2(*score)
+                        score_text(*score)
                     )
                 }
             }
@@ -292,26 +349,25 @@ impl fmt::Display for Explanation {
                 weight,
                 score,
             } => {
+                let rate = plain(round_dp(*rate_pct, 2));
                 if *rate_pct >= Decimal::ONE_HUNDRED {
-                    write!(
-                        f,
-                        "执行率 {}% ≥ 100%，得满分 {}",
-                        round2(*rate_pct),
-                        round2(*score)
-                    )
+                    write!(f, "执行率 {rate}% ≥ 100%，得满分 {}", score_text(*score))
                 } else {
                     write!(
                         f,
-                        "执行率 {}%，得 {}（{} × {}%）",
-                        round2(*rate_pct),
-                        round2(*score),
-                        plain(*weight),
-                        round2(*rate_pct)
+                        "执行率 {rate}%，得 {}（{} × {rate}%）",
+                        score_text(*score),
+                        plain(*weight)
                     )
                 }
             }
             Explanation::Manual { score, reason } => {
-                write!(f, "人工评分 {}：{reason}", round2(*score))
+                write!(
+                    f,
+                    "人工评分 {}：{}",
+                    score_text(*score),
+                    reason_text(reason)
+                )
             }
             Explanation::Overridden {
                 computed,
@@ -320,11 +376,17 @@ impl fmt::Display for Explanation {
             } => match computed {
                 Some(c) => write!(
                     f,
-                    "人工调整为 {}（计算得分 {}）：{reason}",
-                    round2(*score),
-                    round2(*c)
+                    "人工调整为 {}（计算得分 {}）：{}",
+                    score_text(*score),
+                    score_text(*c),
+                    reason_text(reason)
                 ),
-                None => write!(f, "人工调整为 {}：{reason}", round2(*score)),
+                None => write!(
+                    f,
+                    "人工调整为 {}：{}",
+                    score_text(*score),
+                    reason_text(reason)
+                ),
             },
             Explanation::Sum {
                 children,
@@ -332,8 +394,8 @@ impl fmt::Display for Explanation {
                 weight,
             } => write!(
                 f,
-                "{children} 项下级指标合计 {} / {}",
-                round2(*score),
+                "{children} 项下级指标合计 {} 分（满分 {}）",
+                score_text(*score),
                 plain(*weight)
             ),
             Explanation::NotApplicable => f.write_str("不适用，不计分，其余指标按满分折算"),
@@ -353,15 +415,17 @@ pub struct LeafScore {
 }
 
 impl LeafScore {
+    /// Clamps `raw` to [0, 分值] and explains it with the score rounded per the profile.
     fn new(
         raw: Decimal,
         weight: Decimal,
+        rounding: Rounding,
         explanation: impl FnOnce(Decimal) -> Explanation,
     ) -> LeafScore {
         let clamped = clamp(raw, weight);
         LeafScore {
             raw: Some(clamped),
-            explanation: explanation(clamped),
+            explanation: explanation(round_score_within(clamped, weight, rounding)),
         }
     }
 
@@ -370,6 +434,12 @@ impl LeafScore {
             raw: None,
             explanation,
         }
+    }
+
+    fn invalid(reason: impl Into<String>) -> LeafScore {
+        LeafScore::none(Explanation::Invalid {
+            reason: reason.into(),
+        })
     }
 }
 
@@ -387,8 +457,32 @@ pub fn round_score(v: Decimal, rounding: Rounding) -> Decimal {
     }
 }
 
+/// Rounds a score in [0, 分值] per the profile without leaving [0, 分值]: when rounding would
+/// go above a 分值 with more places than the rounding keeps (10.5 points scored 10.5 under
+/// whole-point rounding), the 分值 is rounded down instead (10).
+pub fn round_score_within(v: Decimal, weight: Decimal, rounding: Rounding) -> Decimal {
+    let r = round_score(v, rounding);
+    let hi = weight.max(Decimal::ZERO);
+    if r <= hi {
+        return r;
+    }
+    let dp = match rounding {
+        Rounding::Cents => 2,
+        Rounding::WholePoints => 0,
+    };
+    let mut down = hi.round_dp_with_strategy(dp, RoundingStrategy::ToZero);
+    if dp == 2 {
+        down.rescale(2);
+    }
+    down
+}
+
+/// `share_pct` percent of `weight`, saturating (only reached by absurd figures).
 fn share(weight: Decimal, share_pct: Decimal) -> Decimal {
-    weight.saturating_mul(share_pct) / Decimal::ONE_HUNDRED
+    match weight.checked_mul(share_pct) {
+        Some(p) => p / Decimal::ONE_HUNDRED,
+        None => (weight / Decimal::ONE_HUNDRED).saturating_mul(share_pct),
+    }
 }
 
 /// `weight × a / b`, or `None` when `b` is zero or the product overflows.
@@ -396,94 +490,99 @@ fn scaled(weight: Decimal, a: Decimal, b: Decimal) -> Option<Decimal> {
     weight.checked_mul(a)?.checked_div(b)
 }
 
+/// `|a − b|`, saturating.
+fn distance(a: Decimal, b: Decimal) -> Decimal {
+    a.saturating_sub(b).abs()
+}
+
 /// Scores one leaf indicator. Never panics, whatever the numbers.
 pub fn score_leaf(input: &LeafInput<'_>) -> LeafScore {
     let w = input.weight;
     let t = input.target;
-    let unit = t.unit.clone();
+    let rounding = input.profile.rounding;
     match input.rule {
         Rule::Manual { score, reason } => match score {
-            Some(s) => LeafScore::new(*s, w, |s| Explanation::Manual {
+            Some(s) => LeafScore::new(*s, w, rounding, |s| Explanation::Manual {
                 score: s,
                 reason: reason.clone(),
             }),
-            None => LeafScore::none(Explanation::Invalid {
-                reason: "人工评分尚未填写".to_owned(),
-            }),
+            None => LeafScore::invalid("人工评分尚未填写"),
         },
         Rule::Qualitative { grade, share_pct } => {
-            let pct = share_pct.unwrap_or_else(|| qualitative_top(*grade, input.profile));
-            LeafScore::new(share(w, pct), w, |s| Explanation::Qualitative {
+            let (lo, hi) = qualitative_range(*grade, &input.profile.qualitative);
+            let pct = share_pct.map_or(hi, |p| p.max(lo).min(hi));
+            LeafScore::new(share(w, pct), w, rounding, |s| Explanation::Qualitative {
                 grade: *grade,
                 share_pct: pct,
                 score: s,
             })
         }
         Rule::Deductions { items } => {
-            let points = super::num::sum(items.iter().map(|d| d.points));
-            LeafScore::new(w.saturating_sub(points), w, |s| Explanation::Deducted {
-                count: items.len(),
-                points,
-                score: s,
+            // A deduction written as "-2" still deducts 2.
+            let points = super::num::sum(items.iter().map(|d| d.points.abs()));
+            LeafScore::new(w.saturating_sub(points), w, rounding, |s| {
+                Explanation::Deducted {
+                    count: items.len(),
+                    points,
+                    score: s,
+                }
             })
         }
         Rule::Threshold { met: Some(met) }
             if t.comparator == Comparator::Qualitative || input.actual.is_none() =>
         {
             let s = if *met { w } else { Decimal::ZERO };
-            LeafScore::new(s, w, |s| Explanation::Judged {
+            LeafScore::new(s, w, rounding, |s| Explanation::Judged {
                 met: *met,
                 score: s,
             })
         }
-        _ => score_numeric(input, w, t, unit),
+        Rule::Threshold { met: None } if t.comparator == Comparator::Qualitative => {
+            LeafScore::invalid("定性指标尚未认定是否达标")
+        }
+        _ => score_numeric(input, w, t, rounding),
+    }
+}
+
+/// The [bottom, top] of a 定性 band in percent of 分值, with the profile's edges made sane
+/// (each within 0–100, 部分达成's edge not above 达成's).
+pub fn qualitative_range(grade: QualitativeGrade, q: &QualitativeBands) -> (Decimal, Decimal) {
+    let bound = |v: Decimal| v.max(Decimal::ZERO).min(Decimal::ONE_HUNDRED);
+    let achieved = bound(q.achieved_min_pct);
+    let partial = bound(q.partial_min_pct).min(achieved);
+    match grade {
+        QualitativeGrade::Achieved => (achieved, Decimal::ONE_HUNDRED),
+        QualitativeGrade::Partial => (partial, achieved),
+        QualitativeGrade::NotAchieved => (Decimal::ZERO, partial),
     }
 }
 
 /// Top of a 定性 band (the default share inside it).
 pub fn qualitative_top(grade: QualitativeGrade, p: &ScoringProfile) -> Decimal {
-    match grade {
-        QualitativeGrade::Achieved => Decimal::ONE_HUNDRED,
-        QualitativeGrade::Partial => p.qualitative.achieved_min_pct,
-        QualitativeGrade::NotAchieved => p.qualitative.partial_min_pct,
-    }
+    qualitative_range(grade, &p.qualitative).1
 }
 
-fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, unit: String) -> LeafScore {
+fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, rounding: Rounding) -> LeafScore {
     let Some(a) = input.actual else {
         return LeafScore::none(Explanation::MissingActual);
     };
     if let Rule::ExecutionRate = input.rule {
         let rate = a.max(Decimal::ZERO);
         let capped = rate.min(Decimal::ONE_HUNDRED);
-        let raw = share(w, capped);
-        return LeafScore::new(raw, w, |s| Explanation::Execution {
+        return LeafScore::new(share(w, capped), w, rounding, |s| Explanation::Execution {
             rate_pct: rate,
             weight: w,
             score: s,
         });
     }
     if let Rule::Bands { bands } = input.rule {
-        return score_bands(a, w, t.comparator, bands, unit);
+        return score_bands(a, w, t, bands, rounding);
     }
     let Some(target) = t.value else {
         return LeafScore::none(Explanation::MissingTarget);
     };
     let cmp = t.comparator;
-    let met = match cmp {
-        Comparator::AtMost => a <= target,
-        Comparator::Equal => a == target,
-        Comparator::AtLeast | Comparator::Qualitative => a >= target,
-    };
-    let full = |u: String| {
-        move |s| Explanation::Met {
-            comparator: cmp,
-            actual: a,
-            target,
-            unit: u,
-            score: s,
-        }
-    };
+    let unit = || unit_text(&t.unit);
     match input.rule {
         Rule::Proportional | Rule::Inverse => {
             let inverse = matches!(input.rule, Rule::Inverse);
@@ -494,68 +593,96 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, unit: String) ->
             };
             let met = if inverse { a <= target } else { a >= target };
             if met {
-                return LeafScore::new(w, w, |s| Explanation::Met {
+                return LeafScore::new(w, w, rounding, |s| Explanation::Met {
                     comparator: shown,
                     actual: a,
                     target,
-                    unit,
+                    unit: unit(),
                     score: s,
                 });
             }
-            // Unmet: a ≥ ratio needs a positive target; a ≤ ratio needs a positive actual.
+            // Unmet: a ≥ ratio needs a positive target; a ≤ ratio needs a positive actual
+            // (it can only be ≤ 0 here when the target is negative).
             let (raw, bad) = if inverse {
                 (scaled(w, target, a), a <= Decimal::ZERO)
             } else {
                 (scaled(w, a, target), target <= Decimal::ZERO)
             };
             if bad {
-                return LeafScore::new(Decimal::ZERO, w, |_| Explanation::Invalid {
-                    reason: format!("目标值 {} 不为正，未达标不得分", plain(target)),
+                return LeafScore::new(Decimal::ZERO, w, rounding, |_| Explanation::Invalid {
+                    reason: format!(
+                        "目标值 {} 不为正，无法按比例计分，未达标不得分",
+                        plain(target)
+                    ),
                 });
             }
             match raw {
-                Some(r) => LeafScore::new(r, w, |s| Explanation::Proportion {
+                Some(r) => LeafScore::new(r, w, rounding, |s| Explanation::Proportion {
                     comparator: shown,
                     actual: a,
                     target,
-                    unit,
+                    unit: unit(),
                     weight: w,
                     score: s,
                 }),
-                None => LeafScore::none(Explanation::Invalid {
-                    reason: "数值过大，无法计算".to_owned(),
-                }),
+                None => LeafScore::invalid("数值过大，无法计算"),
             }
         }
         Rule::Deviation { tolerance } => {
-            let dev = (a - target).abs();
+            let dev = distance(a, target);
+            if a == target {
+                return LeafScore::new(w, w, rounding, |s| Explanation::Met {
+                    comparator: Comparator::Equal,
+                    actual: a,
+                    target,
+                    unit: unit(),
+                    score: s,
+                });
+            }
             if dev <= tolerance.abs() {
-                return LeafScore::new(w, w, full(unit));
+                return LeafScore::new(w, w, rounding, |s| Explanation::WithinTolerance {
+                    actual: a,
+                    target,
+                    unit: unit(),
+                    tolerance: tolerance.abs(),
+                    score: s,
+                });
             }
             if target <= Decimal::ZERO {
-                return LeafScore::new(Decimal::ZERO, w, |_| Explanation::Invalid {
+                return LeafScore::new(Decimal::ZERO, w, rounding, |_| Explanation::Invalid {
                     reason: format!("偏差扣分需要正的目标值（目标 {}）", plain(target)),
                 });
             }
             let rel = dev.checked_div(target).unwrap_or(Decimal::MAX);
             let raw = w.saturating_mul(Decimal::ONE.saturating_sub(rel));
-            LeafScore::new(raw, w, |s| Explanation::Deviation {
+            LeafScore::new(raw, w, rounding, |s| Explanation::Deviation {
                 actual: a,
                 target,
-                unit,
+                unit: unit(),
                 deviation_pct: rel.saturating_mul(Decimal::ONE_HUNDRED),
                 score: s,
             })
         }
         Rule::Threshold { .. } => {
+            let met = match cmp {
+                Comparator::AtMost => a <= target,
+                Comparator::Equal => a == target,
+                Comparator::AtLeast | Comparator::Qualitative => a >= target,
+            };
             if met {
-                LeafScore::new(w, w, full(unit))
+                LeafScore::new(w, w, rounding, |s| Explanation::Met {
+                    comparator: cmp,
+                    actual: a,
+                    target,
+                    unit: unit(),
+                    score: s,
+                })
             } else {
-                LeafScore::new(Decimal::ZERO, w, |_| Explanation::NotMet {
+                LeafScore::new(Decimal::ZERO, w, rounding, |_| Explanation::NotMet {
                     comparator: cmp,
                     actual: Some(a),
                     target: Some(target),
-                    unit,
+                    unit: unit(),
                 })
             }
         }
@@ -564,12 +691,12 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, unit: String) ->
             points_per_step,
             step,
         } => {
-            let beyond = if cmp == Comparator::AtLeast {
-                *threshold - a
-            } else {
-                a - *threshold
-            };
-            let beyond = beyond.max(Decimal::ZERO);
+            let beyond = match cmp {
+                Comparator::AtLeast => threshold.saturating_sub(a),
+                Comparator::Equal => distance(a, *threshold),
+                Comparator::AtMost | Comparator::Qualitative => a.saturating_sub(*threshold),
+            }
+            .max(Decimal::ZERO);
             let step = if step.is_zero() {
                 Decimal::ONE
             } else {
@@ -578,13 +705,15 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, unit: String) ->
             let points = beyond
                 .checked_div(step)
                 .unwrap_or(Decimal::MAX)
-                .saturating_mul(*points_per_step);
-            LeafScore::new(w.saturating_sub(points), w, |s| Explanation::Linear {
-                actual: a,
-                threshold: *threshold,
-                unit,
-                points,
-                score: s,
+                .saturating_mul(points_per_step.abs());
+            LeafScore::new(w.saturating_sub(points), w, rounding, |s| {
+                Explanation::Linear {
+                    actual: a,
+                    threshold: *threshold,
+                    unit: unit(),
+                    points,
+                    score: s,
+                }
             })
         }
         // Handled above; kept total for the compiler.
@@ -592,21 +721,20 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, unit: String) ->
         | Rule::ExecutionRate
         | Rule::Qualitative { .. }
         | Rule::Deductions { .. }
-        | Rule::Manual { .. } => LeafScore::none(Explanation::Invalid {
-            reason: "规则不适用于数值".to_owned(),
-        }),
+        | Rule::Manual { .. } => LeafScore::invalid("规则不适用于数值"),
     }
 }
 
 fn score_bands(
     a: Decimal,
     w: Decimal,
-    cmp: Comparator,
-    bands: &[crate::model::Band],
-    unit: String,
+    t: &Target,
+    bands: &[Band],
+    rounding: Rounding,
 ) -> LeafScore {
-    let reaches = |b: &crate::model::Band| {
-        if cmp == Comparator::AtMost {
+    let at_most = t.comparator == Comparator::AtMost;
+    let reaches = |b: &&Band| {
+        if at_most {
             a <= b.threshold
         } else {
             a >= b.threshold
@@ -615,17 +743,18 @@ fn score_bands(
     // The best band reached wins, whatever order the evaluator typed them in.
     let best = bands
         .iter()
-        .filter(|b| reaches(b))
+        .filter(reaches)
         .max_by(|x, y| x.share_pct.cmp(&y.share_pct));
+    let unit = unit_text(&t.unit);
     match best {
-        Some(b) => LeafScore::new(share(w, b.share_pct), w, |s| Explanation::Band {
+        Some(b) => LeafScore::new(share(w, b.share_pct), w, rounding, |s| Explanation::Band {
             actual: a,
             unit,
             threshold: Some(b.threshold),
             share_pct: b.share_pct,
             score: s,
         }),
-        None => LeafScore::new(Decimal::ZERO, w, |s| Explanation::Band {
+        None => LeafScore::new(Decimal::ZERO, w, rounding, |s| Explanation::Band {
             actual: a,
             unit,
             threshold: None,

@@ -258,3 +258,52 @@ pub fn department_settings(ws: &Workspace) -> MetricSettings {
         .find(|e| e.subject == crate::model::Subject::Department)
         .map_or_else(MetricSettings::default, |e| settings_of(&e.profile))
 }
+
+/// The text of `jixiao check`: a count by kind, then every finding grouped by kind.
+pub fn checks_text(findings: &[crate::calc::Finding]) -> String {
+    use crate::calc::{FindingKind, Tally};
+    let t = Tally::of(findings);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "勾稽检查：共 {} 项（错误 {} · 舍入差异 {} · 提示 {} · 说明 {}）",
+        findings.len(),
+        t.errors,
+        t.rounding,
+        t.warnings,
+        t.info
+    );
+    for kind in FindingKind::ALL {
+        let of_kind: Vec<&crate::calc::Finding> =
+            findings.iter().filter(|f| f.kind == kind).collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{}（{}）", kind.label(), of_kind.len());
+        for (i, f) in of_kind.iter().enumerate() {
+            let _ = writeln!(out, "{}. [{}] {}", i + 1, f.check, f.place);
+            let _ = writeln!(out, "   {}", f.message);
+            // The amounts, unless the sentence already gives both.
+            if let (Some(l), Some(r)) = (&f.left, &f.right)
+                && !(f.message.contains(&thousands(l.amount))
+                    && f.message.contains(&thousands(r.amount)))
+            {
+                let diff = f
+                    .difference
+                    .map_or_else(String::new, |d| format!("，差额 {}", thousands(d)));
+                let _ = writeln!(
+                    out,
+                    "   {} {} / {} {}{diff}",
+                    l.label,
+                    thousands(l.amount),
+                    r.label,
+                    thousands(r.amount)
+                );
+            }
+            if !f.hint.is_empty() {
+                let _ = writeln!(out, "   提示：{}", f.hint);
+            }
+        }
+    }
+    out
+}
