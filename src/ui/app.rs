@@ -34,7 +34,8 @@ pub struct FileState {
     pub is_sample: bool,
     /// Another instance has the file open.
     pub read_only: bool,
-    lock: Option<Lock>,
+    /// Held for its `Drop`, which removes the lock file.
+    _lock: Option<Lock>,
 }
 
 /// What to do once the unsaved-changes question is answered.
@@ -208,7 +209,7 @@ impl WorkbenchApp {
             }
             LockOutcome::Unavailable(_) => (None, false),
         };
-        self.replace_document(Document::new(ws), FileState { path: Some(path.to_path_buf()), is_sample: false, read_only, lock });
+        self.replace_document(Document::new(ws), FileState { path: Some(path.to_path_buf()), is_sample: false, read_only, _lock: lock });
         if let Some(d) = &self.dirs {
             session::remember(d, path);
         }
@@ -377,7 +378,7 @@ impl WorkbenchApp {
                         LockOutcome::Locked(l) => Some(l),
                         _ => None,
                     };
-                    self.file = FileState { path: Some(path.clone()), is_sample: false, read_only: false, lock };
+                    self.file = FileState { path: Some(path.clone()), is_sample: false, read_only: false, _lock: lock };
                 }
                 self.doc.mark_saved(state);
                 self.status = Some(format!("已保存：{}", path.display()));
@@ -527,7 +528,7 @@ impl WorkbenchApp {
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().filter_map(|f| f.path.clone()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
         if let Some(p) = dropped.into_iter().find(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))) {
             self.guard(Then::Open(Some(p)), ctx);
         }
@@ -634,7 +635,7 @@ impl WorkbenchApp {
         match dialog {
             Dialog::Unsaved(then) => {
                 let mut choice = None;
-                egui::Modal::new(egui::Id::new("unsaved-question")).show(ctx, |ui| {
+                egui::Modal::new(egui::Id::unique("unsaved-question")).show(ctx, |ui| {
                     ui.heading("保存更改？");
                     ui.label(format!("“{}”有未保存的更改。", self.document_name()));
                     ui.horizontal(|ui| {
@@ -658,7 +659,7 @@ impl WorkbenchApp {
             }
             Dialog::Recovery { recovery, workspace } => {
                 let mut choice = None;
-                egui::Modal::new(egui::Id::new("recovery-offer")).show(ctx, |ui| {
+                egui::Modal::new(egui::Id::unique("recovery-offer")).show(ctx, |ui| {
                     ui.heading("发现未保存的工作");
                     ui.label(format!("上次未正常退出，留下了 {} 的恢复副本。", format_time(recovery.modified)));
                     if let Some(w) = &workspace {
@@ -693,7 +694,7 @@ impl WorkbenchApp {
             },
             Dialog::Message(text) => {
                 let mut ok = false;
-                egui::Modal::new(egui::Id::new("message")).show(ctx, |ui| {
+                egui::Modal::new(egui::Id::unique("message")).show(ctx, |ui| {
                     ui.set_max_width(480.0);
                     ui.label(&text);
                     ok = ui.button("确定").clicked();

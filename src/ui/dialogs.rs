@@ -151,7 +151,7 @@ impl FileChooser {
             ChooserMode::Open => "打开工作区",
             ChooserMode::Save => "保存工作区",
         };
-        egui::Modal::new(egui::Id::new("in-app-file-chooser")).show(ctx, |ui| {
+        egui::Modal::new(egui::Id::unique("in-app-file-chooser")).show(ctx, |ui| {
             ui.set_width(520.0);
             ui.heading(title);
             ui.label("系统文件对话框不可用，请在此选择。");

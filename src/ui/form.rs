@@ -84,7 +84,9 @@ fn committed<T>(
                         result = Some(v);
                     }
                 }
-                Err(e) => ui.data_mut(|d| d.insert_temp(error_id, e)),
+                Err(e) => {
+                    ui.data_mut(|d| d.insert_temp(error_id, e));
+                }
             }
         }
         if let Some(e) = ui.data(|d| d.get_temp::<String>(error_id)) {

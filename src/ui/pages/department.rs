@@ -13,7 +13,7 @@ use crate::ui::view::Output;
 pub fn department_ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut UiState) -> Vec<Output> {
     let mut out = Vec::new();
     let f = &mut state.fields;
-    let id = |s: &str| egui::Id::new(("department", s.to_owned()));
+    let id = |s: &str| egui::Id::unique(("department", s.to_owned()));
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading("工作区");
         let m = &ws.meta;
@@ -97,7 +97,7 @@ pub fn department_ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut UiState) -> 
         let list = TextList::new(&d.key_tasks, TableRef::KeyTasks, "重点工作任务");
         let key = super::grid_key_for(&crate::ui::view::View::Department);
         let gs = state.grids.entry(key.clone()).or_default();
-        let actions = grid_ui(ui, egui::Id::new(key), gs, &list);
+        let actions = grid_ui(ui, egui::Id::unique(key), gs, &list);
         for e in edits_for(&list, &actions, gs) {
             out.push(Output::Edit(e));
         }

@@ -209,7 +209,7 @@ pub fn evaluation_ui(ui: &mut egui::Ui, ws: &Workspace, derived: &Derived, state
     });
     let key = super::grid_key_for(&crate::ui::view::View::Evaluation(index));
     let table = IndicatorTable::new(ws, ev, index, breakdown);
-    egui::Panel::right(egui::Id::new(("indicator-editor", index))).resizable(true).default_size(300.0).show(ui, |ui| {
+    egui::Panel::right(egui::Id::unique(("indicator-editor", index))).resizable(true).default_size(300.0).show(ui, |ui| {
         let sel = state.selected_indicator.get(&index).copied().unwrap_or(0);
         egui::ScrollArea::vertical().show(ui, |ui| {
             if let Some(e) = side_editor_ui(ui, ws, ev, index, sel, breakdown, &mut state.fields) {
@@ -217,7 +217,7 @@ pub fn evaluation_ui(ui: &mut egui::Ui, ws: &Workspace, derived: &Derived, state
             }
         });
     });
-    egui::Panel::bottom(egui::Id::new(("eval-lists", index))).resizable(true).default_size(160.0).show(ui, |ui| {
+    egui::Panel::bottom(egui::Id::unique(("eval-lists", index))).resizable(true).default_size(160.0).show(ui, |ui| {
         ui.columns(2, |cols| {
             for (col, (items, table_ref, header)) in cols.iter_mut().zip([
                 (&ev.findings, TableRef::Findings { evaluation: index }, "存在问题"),
@@ -226,7 +226,7 @@ pub fn evaluation_ui(ui: &mut egui::Ui, ws: &Workspace, derived: &Derived, state
                 let list = TextList::new(items, table_ref, header);
                 let gkey = format!("evaluation/{index}/{header}");
                 let gs = state.grids.entry(gkey.clone()).or_default();
-                let actions = grid_ui(col, egui::Id::new(gkey), gs, &list);
+                let actions = grid_ui(col, egui::Id::unique(gkey), gs, &list);
                 for e in edits_for(&list, &actions, gs) {
                     out.push(Output::Edit(e));
                 }
@@ -235,7 +235,7 @@ pub fn evaluation_ui(ui: &mut egui::Ui, ws: &Workspace, derived: &Derived, state
     });
     egui::CentralPanel::default().show(ui, |ui| {
         let gs = state.grids.entry(key.clone()).or_default();
-        let actions = grid_ui(ui, egui::Id::new(&key), gs, &table);
+        let actions = grid_ui(ui, egui::Id::unique(&key), gs, &table);
         for a in &actions {
             if let crate::ui::grid::GridAction::Selected { row, .. } = a {
                 state.selected_indicator.insert(index, *row);
@@ -309,7 +309,7 @@ fn side_editor_ui(
     let ind = ev.indicators.get(row)?;
     let node = breakdown.and_then(|b| b.nodes.get(row));
     let mut edit = None;
-    let id = |s: &str| egui::Id::new(("ind-editor", index, row, s.to_owned()));
+    let id = |s: &str| egui::Id::unique(("ind-editor", index, row, s.to_owned()));
     ui.heading(format!("第 {} 行：{}", row + 1, ind.name));
     if let Some(n) = node {
         ui.label(format!("得分 {} / {}", round2(n.score), plain(n.applicable_weight)));
