@@ -165,6 +165,7 @@ fn declared_version(text: &str) -> Result<Declared, LoadError> {
 #[derive(serde::Deserialize)]
 struct ProbeShape {
     #[allow(dead_code)]
+    #[serde(default, deserialize_with = "version::present")]
     format_version: Option<u64>,
 }
 
@@ -192,8 +193,7 @@ fn diagnose<T: serde::de::DeserializeOwned>(text: &str) -> LoadError {
     };
     match serde_path_to_error::deserialize::<_, T>(&mut de) {
         Err(e) => {
-            let path = e.path();
-            let field = (path.iter().next().is_some()).then(|| path.to_string());
+            let field = field_path(e.path());
             let inner = e.into_inner();
             spanned(de.span_error(inner), field)
         }
@@ -204,4 +204,30 @@ fn diagnose<T: serde::de::DeserializeOwned>(text: &str) -> LoadError {
             Ok(()) => LoadError::new(LoadErrorKind::Syntax, "文件内容无法读取"),
         },
     }
+}
+
+/// The path to the field as the file spells it (`evaluations[0].indicators[3].weight`),
+/// leaving out the segments serde could not name (an error at a key gives `?`).
+fn field_path(path: &serde_path_to_error::Path) -> Option<String> {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Enum { variant } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(variant);
+            }
+            Segment::Unknown => {}
+        }
+    }
+    (!out.is_empty()).then_some(out)
 }

@@ -20,6 +20,7 @@ use crate::model::{FORMAT_VERSION, Workspace};
 fn pretty() -> PrettyConfig {
     PrettyConfig::new()
         .new_line("\n")
+        .depth_limit(6)
         .indentor("  ")
         .separator(" ")
         .struct_names(false)

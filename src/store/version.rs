@@ -67,9 +67,15 @@ pub(crate) fn probe(
 ) -> Result<Option<u64>, ron::error::SpannedError> {
     #[derive(Deserialize)]
     struct Probe {
+        #[serde(default, deserialize_with = "present")]
         format_version: Option<u64>,
     }
     options.from_str::<Probe>(text).map(|p| p.format_version)
+}
+
+/// A `format_version` that is there: a plain number in the file, `Some` here.
+pub(crate) fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    u64::deserialize(d).map(Some)
 }
 
 /// Brings the text of a version-`from` file up to [`FORMAT_VERSION`] with [`MIGRATIONS`].

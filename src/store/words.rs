@@ -35,9 +35,10 @@ pub(crate) fn describe(err: &Error, recursion_limit: usize) -> (LoadErrorKind, S
         Error::ExpectedMap => (Value, "这里应为以 { 开始的映射".to_owned()),
         Error::ExpectedMapColon => (Syntax, "缺少冒号 :".to_owned()),
         Error::ExpectedMapEnd => (Syntax, "映射没有正确结束：缺少 } 或逗号".to_owned()),
-        Error::ExpectedDifferentStructName { expected, found } => {
-            (Value, format!("这里应为 {expected}(…)，而不是 {found}(…)"))
-        }
+        Error::ExpectedDifferentStructName { found, .. } => (
+            Value,
+            format!("这里应为圆括号括起的一组字段 ( … )，而不是 {found}(…)"),
+        ),
         Error::ExpectedStructLike | Error::ExpectedNamedStructLike(_) => (
             Value,
             "这里应为圆括号括起的一组字段，如 (name: \"…\", …)".to_owned(),
@@ -67,46 +68,23 @@ pub(crate) fn describe(err: &Error, recursion_limit: usize) -> (LoadErrorKind, S
             Value,
             format!("元素个数不对：应为 {expected}，实际有 {found} 个"),
         ),
+        // `outer` names Rust types the file never shows; the field path says where instead.
         Error::NoSuchEnumVariant {
-            expected,
-            found,
-            outer,
+            expected, found, ..
         } => (
             Value,
-            format!(
-                "{}没有名为 {found} 的选项；可选的有：{}",
-                outer
-                    .as_deref()
-                    .map(|o| format!("{o} "))
-                    .unwrap_or_default(),
-                expected.join("、")
-            ),
+            format!("没有名为 {found} 的选项；可选的有：{}", expected.join("、")),
         ),
         Error::NoSuchStructField {
-            expected,
-            found,
-            outer,
+            expected, found, ..
         } => (
             Value,
             format!(
-                "{}没有名为 {found} 的字段；可用的字段有：{}",
-                outer
-                    .as_deref()
-                    .map(|o| format!("{o} "))
-                    .unwrap_or_default(),
+                "没有名为 {found} 的字段；可用的字段有：{}",
                 expected.join("、")
             ),
         ),
-        Error::MissingStructField { field, outer } => (
-            Value,
-            format!(
-                "{}缺少字段 {field}",
-                outer
-                    .as_deref()
-                    .map(|o| format!("{o} "))
-                    .unwrap_or_default()
-            ),
-        ),
+        Error::MissingStructField { field, .. } => (Value, format!("缺少字段 {field}")),
         Error::DuplicateStructField { field, .. } => {
             (Value, format!("字段 {field} 出现了不止一次"))
         }
