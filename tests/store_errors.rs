@@ -178,7 +178,7 @@ fn version_zero_and_a_missing_version_are_refused() {
 #[test]
 fn nesting_a_hundred_thousand_deep_is_refused_on_a_normal_thread() {
     let depth = 100_000;
-    let cases = vec![
+    let cases = [
         "[".repeat(depth),
         "(".repeat(depth),
         format!("(format_version: 1, junk: {})", "[".repeat(depth)),
@@ -243,7 +243,7 @@ fn an_empty_file_is_said_to_be_empty() {
 #[test]
 fn binary_garbage_is_refused() {
     let garbage: Vec<u8> = (0..4096u32)
-        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13).to_le_bytes()[0])
         .collect();
     assert!(store::load_bytes(&garbage).is_err());
     let nul = err("\0\0\0\0");

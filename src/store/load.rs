@@ -213,7 +213,11 @@ fn field_path(path: &serde_path_to_error::Path) -> Option<String> {
     let mut out = String::new();
     for segment in path {
         match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Seq { index } => {
+                out.push('[');
+                out.push_str(&index.to_string());
+                out.push(']');
+            }
             Segment::Map { key } => {
                 if !out.is_empty() {
                     out.push('.');

@@ -250,7 +250,7 @@ mod tests {
             assert!(err.to_string().contains("磁盘已满"), "{stage:?}: {err}");
             let names = leftovers(dir.path());
             assert!(
-                names.iter().all(|n| !n.ends_with(".tmp")),
+                names.iter().all(|n| !n.contains(".tmp")),
                 "{stage:?}: {names:?}"
             );
         }
