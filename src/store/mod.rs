@@ -1,49 +1,29 @@
 //! Workspace files: RON load/save, format version and migrations, atomic write.
+//!
+//! A file is one header comment line, then the [`Workspace`](crate::model::Workspace) as RON with
+//! `format_version` first. Loading never panics and never trusts the file: its size, encoding,
+//! nesting depth and version are checked, and every refusal is a [`LoadError`] that says where
+//! (line, column, field) and why, in Chinese. Saving writes a temp file and renames it over the
+//! old one, keeping the previous content as `<name>.bak`.
 
-use std::path::Path;
+mod error;
+mod load;
+mod save;
+mod version;
+mod words;
 
-use crate::model::Workspace;
+pub use error::{LoadError, LoadErrorKind, SaveError};
+pub use load::{load_bytes, load_path, load_str};
+pub use save::{save_path, to_ron_string};
+pub use version::{MIGRATIONS, Migration};
 
-/// A workspace file that could not be read, said in words a user can act on.
-#[derive(Debug, thiserror::Error)]
-#[error("{message}")]
-pub struct LoadError {
-    pub message: String,
-}
+/// The first line of every saved file: what it is and which program wrote it.
+pub const HEADER: &str =
+    "// 绩效评价工作台 工作区文件（jixiao workspace, RON 格式；format_version 为文件格式版本）";
 
-/// A save that did not happen; the previous file is untouched.
-#[derive(Debug, thiserror::Error)]
-#[error("{message}")]
-pub struct SaveError {
-    pub message: String,
-}
+/// Files larger than this are refused before they are read (a real workspace is a few MiB).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Parses a workspace from RON text.
-pub fn load_str(text: &str) -> Result<Workspace, LoadError> {
-    ron::from_str(text).map_err(|e| LoadError {
-        message: e.to_string(),
-    })
-}
-
-/// Reads a workspace file.
-pub fn load_path(path: &Path) -> Result<Workspace, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|e| LoadError {
-        message: format!("{e}: {}", path.display()),
-    })?;
-    load_str(&text)
-}
-
-/// The RON text of a workspace.
-pub fn to_ron_string(ws: &Workspace) -> Result<String, SaveError> {
-    ron::ser::to_string_pretty(ws, ron::ser::PrettyConfig::default()).map_err(|e| SaveError {
-        message: e.to_string(),
-    })
-}
-
-/// Writes a workspace file.
-pub fn save_path(ws: &Workspace, path: &Path) -> Result<(), SaveError> {
-    let text = to_ron_string(ws)?;
-    std::fs::write(path, text).map_err(|e| SaveError {
-        message: e.to_string(),
-    })
-}
+/// Deepest nesting of brackets a file may have. A workspace nests about ten levels deep; the
+/// bound keeps a malicious or corrupt file from exhausting the stack, even on a 2 MiB thread.
+pub const RECURSION_LIMIT: usize = 64;
