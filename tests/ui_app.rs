@@ -21,7 +21,7 @@ fn startup(root: &Path) -> Startup {
 fn harness(app: WorkbenchApp) -> Harness<'static, WorkbenchApp> {
     Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
-        .with_context_setup(jixiao::ui::fonts::install)
+        .with_context_setup(jixiao::ui::fonts::setup)
         .build_ui_state(|ui, app: &mut WorkbenchApp| app.frame_ui(ui), app)
 }
 
