@@ -47,7 +47,7 @@ pub(super) enum MenuCmd {
 
 /// What drawing found out.
 #[derive(Debug)]
-pub(super) struct Drawn {
+pub(super) struct Drawing {
     pub editor_drawn: bool,
     pub table_rect: Rect,
     /// Where the cursor cell is, if it is on screen.
@@ -66,19 +66,20 @@ pub(super) fn table_ui(
     state: &mut GridState,
     source: &dyn GridSource,
     focused: bool,
-) -> Drawn {
+) -> Drawing {
     let columns = source.columns();
     let rows = source.row_count();
     let body_font = TextStyle::Body.resolve(ui.style());
     let row_height =
         (ui.fonts_mut(|f| f.row_height(&body_font)) + 2.0 * PAD).max(ui.spacing().interact_size.y);
-    let digits = rows.max(1).ilog10() as usize + 1;
-    let number_width = digits as f32 * ui.fonts_mut(|f| f.glyph_width(&body_font, '0')) + 3.0 * PAD;
+    let digits = u16::try_from(rows.max(1).ilog10() + 1).unwrap_or(u16::MAX);
+    let number_width =
+        f32::from(digits) * ui.fonts_mut(|f| f.glyph_width(&body_font, '0')) + 3.0 * PAD;
     // Leave room under the table for the message line.
     let max_height = (ui.available_height() - 2.0 * row_height - ui.spacing().item_spacing.y * 3.0)
         .max(row_height * 4.0);
 
-    let mut drawn = Drawn {
+    let mut drawn = Drawing {
         editor_drawn: false,
         table_rect: Rect::NOTHING,
         cursor_rect: None,
@@ -190,8 +191,25 @@ pub(super) fn table_ui(
                 });
         });
     drawn.table_rect = output.inner_rect;
-    state.page_rows = visible_rows.saturating_sub(2).max(1);
+    // A page is what fits on screen, less one row of overlap (as in Excel).
+    let row_pitch = row_height + ui.spacing().item_spacing.y;
+    let fitting = whole_rows(output.inner_rect.height().min(max_height) / row_pitch);
+    state.page_rows = if fitting >= 2 {
+        fitting - 1
+    } else {
+        visible_rows.max(1)
+    };
     drawn
+}
+
+/// How many whole rows fit in `rows` (a height in rows), at least 0.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "a screen holds far fewer rows than usize counts, and the value is clamped to 0 first"
+)]
+fn whole_rows(rows: f32) -> usize {
+    rows.floor().max(0.0) as usize
 }
 
 /// The kind of click on a cell, if any.

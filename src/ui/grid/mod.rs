@@ -1,4 +1,4 @@
-//! The spreadsheet grid: one reusable widget for every table (egui_extras TableBuilder with
+//! The spreadsheet grid: one reusable widget for every table (`egui_extras::TableBuilder` with
 //! virtual rows). It owns selection, the edit buffer and the keys; the document is changed
 //! only through the `GridAction`s it returns, which the app turns into edits.
 //!
@@ -303,14 +303,23 @@ pub fn grid_ui(
     // typed before them.
     let mut edit_keys_from = None;
     if focused {
-        if state.editing.is_some() {
+        let mut consumed = if state.editing.is_some() {
             edit_keys_from = Some(0);
+            vec![false; events.len()]
         } else {
             let (started_at, consumed) =
                 cell_events(&ctx, id, state, source, &events, &composing, &mut out);
             edit_keys_from = started_at.map(|i| i + 1);
-            remove_events(&ctx, &events, &consumed);
+            consumed
+        };
+        // Keys pressed during a composition are the input method's. Platforms should not pass
+        // them on, but some do (Backspace on Windows, egui#7908): the editor must not see them.
+        for (i, event) in events.iter().enumerate() {
+            if matches!(event, Event::Key { .. }) && composing.get(i).copied().unwrap_or(false) {
+                consumed[i] = true;
+            }
         }
+        remove_events(&ctx, &events, &consumed);
     }
 
     let drawn = draw::table_ui(ui, id, state, source, focused);
@@ -760,7 +769,7 @@ fn pointer_actions(
     id: egui::Id,
     state: &mut GridState,
     source: &dyn GridSource,
-    drawn: &draw::Drawn,
+    drawn: &draw::Drawing,
     out: &mut Vec<GridAction>,
 ) {
     let cols = source.columns().len();
