@@ -70,11 +70,13 @@ pub(super) fn table_ui(
     let columns = source.columns();
     let rows = source.row_count();
     let body_font = TextStyle::Body.resolve(ui.style());
-    let row_height =
-        (ui.fonts_mut(|f| f.row_height(&body_font)) + 2.0 * PAD).max(ui.spacing().interact_size.y);
+    // Whole points, so that every cell sits on the pixel grid.
+    let row_height = (ui.fonts_mut(|f| f.row_height(&body_font)) + 2.0 * PAD)
+        .max(ui.spacing().interact_size.y)
+        .ceil();
     let digits = u16::try_from(rows.max(1).ilog10() + 1).unwrap_or(u16::MAX);
     let number_width =
-        f32::from(digits) * ui.fonts_mut(|f| f.glyph_width(&body_font, '0')) + 3.0 * PAD;
+        (f32::from(digits) * ui.fonts_mut(|f| f.glyph_width(&body_font, '0')) + 3.0 * PAD).ceil();
     // Leave room under the table for the message line.
     let max_height = (ui.available_height() - 2.0 * row_height - ui.spacing().item_spacing.y * 3.0)
         .max(row_height * 4.0);
@@ -96,6 +98,8 @@ pub(super) fn table_ui(
         .id_salt(id.with("hscroll"))
         .auto_shrink([false, true])
         .show(ui, |ui| {
+            // Cells touch, as in a spreadsheet; the grid lines separate them.
+            ui.spacing_mut().item_spacing = vec2(0.0, 0.0);
             let mut builder = TableBuilder::new(ui)
                 .id_salt(id.with("table"))
                 .striped(true)
@@ -192,7 +196,7 @@ pub(super) fn table_ui(
         });
     drawn.table_rect = output.inner_rect;
     // A page is what fits on screen, less one row of overlap (as in Excel).
-    let row_pitch = row_height + ui.spacing().item_spacing.y;
+    let row_pitch = row_height;
     let fitting = whole_rows(output.inner_rect.height().min(max_height) / row_pitch);
     state.page_rows = if fitting >= 2 {
         fitting - 1
@@ -350,9 +354,10 @@ fn cell_ui(
         );
     }
     // What a double-click on the column border fits the column to.
+    // Whole points, so the cell's used area stays on the pixel grid.
     ui.expand_to_include_rect(Rect::from_min_size(
         rect.min,
-        vec2(text_width + indent + 2.0 * PAD, rect.height()),
+        vec2((text_width + indent + 2.0 * PAD).ceil(), rect.height()),
     ));
 
     let label = cell_label(row, &spec.header);
