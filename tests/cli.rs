@@ -203,7 +203,10 @@ fn bare_jixiao_without_a_display_says_how_to_use_the_command_line() {
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("无法打开窗口") && err.contains("jixiao score"), "{err}");
+    assert!(
+        err.contains("无法打开窗口") && err.contains("jixiao score"),
+        "{err}"
+    );
 }
 
 /// The findings of one kind whose text mentions every word given.

@@ -10,7 +10,10 @@ pub const CJK_FONT: &[u8] = include_bytes!("../../fonts/NotoSansSC-Regular-GBK.o
 /// Installs the bundled font for both families.
 pub fn install(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert("noto-sans-sc".to_owned(), Arc::new(egui::FontData::from_static(CJK_FONT)));
+    fonts.font_data.insert(
+        "noto-sans-sc".to_owned(),
+        Arc::new(egui::FontData::from_static(CJK_FONT)),
+    );
     if let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
         family.insert(0, "noto-sans-sc".to_owned());
     }

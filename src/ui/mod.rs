@@ -31,7 +31,11 @@ pub fn run(open: Option<PathBuf>) -> Result<(), String> {
             .with_drag_and_drop(true),
         ..eframe::NativeOptions::default()
     };
-    let startup = Startup { dirs: session::Dirs::platform(), dialogs: Box::new(dialogs::NativeDialogs::default()), open };
+    let startup = Startup {
+        dirs: session::Dirs::platform(),
+        dialogs: Box::new(dialogs::NativeDialogs::default()),
+        open,
+    };
     eframe::run_native("绩效评价工作台", options, Box::new(move |cc| {
         fonts::setup(&cc.egui_ctx);
         Ok(Box::new(WorkbenchApp::new(startup)))
