@@ -1,4 +1,4 @@
-//! The real window driven headlessly (egui_kittest, no GPU): what an evaluator does, checked
+//! The real window driven headlessly (`egui_kittest`, no GPU): what an evaluator does, checked
 //! on the document and the score breakdown rather than on pixels.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
