@@ -60,13 +60,13 @@ impl<'a> IndicatorTable<'a> {
             editable: e,
         };
         let columns = vec![
-            spec(COLUMNS[0], 260.0, Align::Left, true),
-            spec(COLUMNS[1], 60.0, Align::Right, true),
-            spec(COLUMNS[2], 110.0, Align::Left, true),
-            spec(COLUMNS[3], 150.0, Align::Left, true),
-            spec(COLUMNS[4], 90.0, Align::Left, false),
-            spec(COLUMNS[5], 70.0, Align::Right, false),
-            spec(COLUMNS[6], 70.0, Align::Right, false),
+            spec(COLUMNS[0], 230.0, Align::Left, true),
+            spec(COLUMNS[1], 50.0, Align::Right, true),
+            spec(COLUMNS[2], 90.0, Align::Left, true),
+            spec(COLUMNS[3], 160.0, Align::Left, true),
+            spec(COLUMNS[4], 80.0, Align::Left, false),
+            spec(COLUMNS[5], 64.0, Align::Right, false),
+            spec(COLUMNS[6], 64.0, Align::Right, false),
             spec(COLUMNS[7], 280.0, Align::Left, true),
         ];
         IndicatorTable {
@@ -303,46 +303,58 @@ pub fn evaluation_ui(
         });
     let key = super::grid_key_for(&crate::ui::view::View::Evaluation(index));
     let table = IndicatorTable::new(ws, ev, index, breakdown);
-    egui::Panel::right(egui::Id::unique(("indicator-editor", index)))
+    let tab_id = egui::Id::unique(("evaluation-tab", index));
+    let mut tab: u8 = ui.data(|d| d.get_temp(tab_id)).unwrap_or(0);
+    egui::Panel::bottom(egui::Id::unique(("eval-bottom", index)))
         .resizable(true)
-        .default_size(300.0)
+        .default_size(230.0)
         .show(ui, |ui| {
-            let sel = state.selected_indicator.get(&index).copied().unwrap_or(0);
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                if let Some(e) =
-                    side_editor_ui(ui, ws, ev, index, sel, breakdown, &mut state.fields)
-                {
-                    out.push(Output::Edit(e));
+            ui.horizontal(|ui| {
+                for (i, label) in [(0, "指标详情"), (1, "存在问题"), (2, "相关建议")] {
+                    if ui.selectable_label(tab == i, label).clicked() {
+                        tab = i;
+                    }
                 }
             });
-        });
-    egui::Panel::bottom(egui::Id::unique(("eval-lists", index)))
-        .resizable(true)
-        .default_size(160.0)
-        .show(ui, |ui| {
-            ui.columns(2, |cols| {
-                for (col, (items, table_ref, header)) in cols.iter_mut().zip([
-                    (
-                        &ev.findings,
-                        TableRef::Findings { evaluation: index },
-                        "存在问题",
-                    ),
-                    (
-                        &ev.recommendations,
-                        TableRef::Recommendations { evaluation: index },
-                        "相关建议",
-                    ),
-                ]) {
+            ui.separator();
+            match tab {
+                0 => {
+                    let sel = state.selected_indicator.get(&index).copied().unwrap_or(0);
+                    egui::ScrollArea::vertical()
+                        .id_salt(("editor", index))
+                        .show(ui, |ui| {
+                            if let Some(e) =
+                                side_editor_ui(ui, ws, ev, index, sel, breakdown, &mut state.fields)
+                            {
+                                out.push(Output::Edit(e));
+                            }
+                        });
+                }
+                _ => {
+                    let (items, table_ref, header) = if tab == 1 {
+                        (
+                            &ev.findings,
+                            TableRef::Findings { evaluation: index },
+                            "存在问题",
+                        )
+                    } else {
+                        (
+                            &ev.recommendations,
+                            TableRef::Recommendations { evaluation: index },
+                            "相关建议",
+                        )
+                    };
                     let list = TextList::new(items, table_ref, header);
                     let gkey = format!("evaluation/{index}/{header}");
                     let gs = state.grids.entry(gkey.clone()).or_default();
-                    let actions = grid_ui(col, egui::Id::unique(gkey), gs, &list);
+                    let actions = grid_ui(ui, egui::Id::unique(gkey), gs, &list);
                     for e in edits_for(&list, &actions, gs) {
                         out.push(Output::Edit(e));
                     }
                 }
-            });
+            }
         });
+    ui.data_mut(|d| d.insert_temp(tab_id, tab));
     egui::CentralPanel::default().show(ui, |ui| {
         let gs = state.grids.entry(key.clone()).or_default();
         let actions = grid_ui(ui, egui::Id::unique(&key), gs, &table);
