@@ -317,40 +317,37 @@ pub fn evaluation_ui(
                 }
             });
             ui.separator();
-            match tab {
-                0 => {
-                    let sel = state.selected_indicator.get(&index).copied().unwrap_or(0);
-                    egui::ScrollArea::vertical()
-                        .id_salt(("editor", index))
-                        .show(ui, |ui| {
-                            if let Some(e) =
-                                side_editor_ui(ui, ws, ev, index, sel, breakdown, &mut state.fields)
-                            {
-                                out.push(Output::Edit(e));
-                            }
-                        });
-                }
-                _ => {
-                    let (items, table_ref, header) = if tab == 1 {
-                        (
-                            &ev.findings,
-                            TableRef::Findings { evaluation: index },
-                            "存在问题",
-                        )
-                    } else {
-                        (
-                            &ev.recommendations,
-                            TableRef::Recommendations { evaluation: index },
-                            "相关建议",
-                        )
-                    };
-                    let list = TextList::new(items, table_ref, header);
-                    let gkey = format!("evaluation/{index}/{header}");
-                    let gs = state.grids.entry(gkey.clone()).or_default();
-                    let actions = grid_ui(ui, egui::Id::unique(gkey), gs, &list);
-                    for e in edits_for(&list, &actions, gs) {
-                        out.push(Output::Edit(e));
-                    }
+            if tab == 0 {
+                let sel = state.selected_indicator.get(&index).copied().unwrap_or(0);
+                egui::ScrollArea::vertical()
+                    .id_salt(("editor", index))
+                    .show(ui, |ui| {
+                        if let Some(e) =
+                            side_editor_ui(ui, ws, ev, index, sel, breakdown, &mut state.fields)
+                        {
+                            out.push(Output::Edit(e));
+                        }
+                    });
+            } else {
+                let (items, table_ref, header) = if tab == 1 {
+                    (
+                        &ev.findings,
+                        TableRef::Findings { evaluation: index },
+                        "存在问题",
+                    )
+                } else {
+                    (
+                        &ev.recommendations,
+                        TableRef::Recommendations { evaluation: index },
+                        "相关建议",
+                    )
+                };
+                let list = TextList::new(items, table_ref, header);
+                let gkey = format!("evaluation/{index}/{header}");
+                let gs = state.grids.entry(gkey.clone()).or_default();
+                let actions = grid_ui(ui, egui::Id::unique(gkey), gs, &list);
+                for e in edits_for(&list, &actions, gs) {
+                    out.push(Output::Edit(e));
                 }
             }
         });
