@@ -780,7 +780,7 @@ fn summary_form_ui(
         }
     }
     ui.horizontal(|ui| {
-        ui.label("项目类型");
+        let label = ui.label("项目类型");
         egui::ComboBox::from_id_salt(("project-kind", index))
             .selected_text(if p.kind.label().is_empty() {
                 "未注明"
@@ -798,7 +798,9 @@ fn summary_form_ui(
                         changed = true;
                     }
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
     });
     let amounts: [(&str, &str, Amount); 5] = [
         ("budget_initial", "年初预算", p.budget_initial),
@@ -837,7 +839,7 @@ fn metrics_ui(ui: &mut egui::Ui, ws: &Workspace, d: &Derived, p: &Project, index
     ui.strong("项目指标（由数据计算）");
     metrics_table_ui(ui, &format!("project-metrics/{index}"), &project_metrics(p));
     let balance = project_balance(p, base).map_or_else(|| "—".to_owned(), thousands);
-    ui.label(format!("结余（{} − 执行数）：{balance}", base.label()));
+    ui.label(format!("结余（{}减执行数）：{balance}", base.label()));
     ui.weak(format!("口径：{source}（执行率分母：{}）", base.label()));
     if !p.published.is_empty() {
         ui.separator();
