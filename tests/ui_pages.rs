@@ -65,7 +65,7 @@ fn harness_on(root: &Path, view: View) -> Harness<'static, WorkbenchApp> {
 fn harness(app: WorkbenchApp) -> Harness<'static, WorkbenchApp> {
     Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
-        .with_context_setup(jixiao::ui::fonts::install)
+        .with_context_setup(jixiao::ui::fonts::setup)
         .build_ui_state(|ui, app: &mut WorkbenchApp| app.frame_ui(ui), app)
 }
 
@@ -76,7 +76,7 @@ fn harness_tofu_on(root: &Path, view: View) -> Harness<'static, WorkbenchApp> {
     app.ui.view = view;
     Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
-        .with_context_setup(jixiao::ui::fonts::install)
+        .with_context_setup(jixiao::ui::fonts::setup)
         .allow_missing_glyphs()
         .build_ui_state(|ui, app: &mut WorkbenchApp| app.frame_ui(ui), app)
 }
@@ -494,7 +494,6 @@ fn clicking_a_finding_lands_on_its_cell() {
 }
 
 #[test]
-#[ignore = "needs the spreadsheet grid widget (grid branch); the placeholder grid_ui is read-only"]
 fn pasting_into_the_general_budget_table_through_the_window() {
     let root = tempfile::tempdir().unwrap();
     let mut h = harness_on(
@@ -525,7 +524,6 @@ fn pasting_into_the_general_budget_table_through_the_window() {
 }
 
 #[test]
-#[ignore = "needs the spreadsheet grid widget (grid branch); the placeholder grid_ui is read-only"]
 fn editing_a_disbursement_moves_the_rate_on_the_project_page() {
     let root = tempfile::tempdir().unwrap();
     let i = lvgongye(&sample());

@@ -17,8 +17,16 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 8] =
-        [Action::New, Action::Open, Action::Save, Action::SaveAs, Action::OpenSample, Action::Undo, Action::Redo, Action::Quit];
+    pub const ALL: [Action; 8] = [
+        Action::New,
+        Action::Open,
+        Action::Save,
+        Action::SaveAs,
+        Action::OpenSample,
+        Action::Undo,
+        Action::Redo,
+        Action::Quit,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -52,7 +60,10 @@ impl Action {
     /// Other shortcuts for the same action (Ctrl+Shift+Z redoes too).
     pub fn alternate_shortcut(self) -> Option<KeyboardShortcut> {
         match self {
-            Action::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)),
+            Action::Redo => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Z,
+            )),
             _ => None,
         }
     }

@@ -53,7 +53,10 @@ pub enum Dialog {
     /// 保存 / 不保存 / 取消.
     Unsaved(Then),
     /// 恢复 / 放弃.
-    Recovery { recovery: Recovery, workspace: Option<PathBuf> },
+    Recovery {
+        recovery: Recovery,
+        workspace: Option<PathBuf>,
+    },
     /// The in-app file chooser, and what the chosen path is for.
     Chooser(FileChooser, Option<Then>),
     /// A message with one OK button.
@@ -82,12 +85,6 @@ pub struct UiState {
     pub selected_indicator: HashMap<usize, usize>,
     /// Collapsed 类/款 rows per functional table (document indices).
     pub collapsed: HashMap<(i32, usize), std::collections::HashSet<usize>>,
-}
-
-impl Default for View {
-    fn default() -> Self {
-        View::Department
-    }
 }
 
 /// The window.
@@ -138,7 +135,10 @@ impl WorkbenchApp {
             first_unsaved_edit: None,
             recovery_job: None,
         };
-        let last = app.dirs.as_ref().and_then(|d| session::recent(d).into_iter().find(|p| p.exists()));
+        let last = app
+            .dirs
+            .as_ref()
+            .and_then(|d| session::recent(d).into_iter().find(|p| p.exists()));
         match startup.open.or(last) {
             Some(p) => {
                 if let Err(e) = app.open_path(&p) {
@@ -155,7 +155,10 @@ impl WorkbenchApp {
     /// The display name of the document.
     pub fn document_name(&self) -> String {
         match (&self.file.path, self.file.is_sample) {
-            (Some(p), _) => p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            (Some(p), _) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
             (None, true) => format!("{}（样例副本）", crate::cli::SAMPLE_NAME),
             (None, false) => "未命名工作区".to_owned(),
         }
@@ -163,7 +166,11 @@ impl WorkbenchApp {
 
     fn window_title(&self) -> String {
         let dirty = if self.doc.is_dirty() { "● " } else { "" };
-        let ro = if self.file.read_only { "（只读）" } else { "" };
+        let ro = if self.file.read_only {
+            "（只读）"
+        } else {
+            ""
+        };
         format!("{dirty}{}{ro} — 绩效评价工作台", self.document_name())
     }
 
@@ -182,14 +189,24 @@ impl WorkbenchApp {
 
     /// The page a freshly opened workspace shows: its first evaluation, else 部门概况.
     fn first_view(&self) -> View {
-        if self.doc.ws.evaluations.is_empty() { View::Department } else { View::Evaluation(0) }
+        if self.doc.ws.evaluations.is_empty() {
+            View::Department
+        } else {
+            View::Evaluation(0)
+        }
     }
 
     /// Opens the bundled sample as an unsaved copy (saving asks where).
     pub fn open_sample(&mut self) {
         match crate::cli::sample_workspace() {
             Ok(ws) => {
-                self.replace_document(Document::new(ws), FileState { is_sample: true, ..FileState::default() });
+                self.replace_document(
+                    Document::new(ws),
+                    FileState {
+                        is_sample: true,
+                        ..FileState::default()
+                    },
+                );
             }
             Err(e) => {
                 self.replace_document(Document::new(Workspace::default()), FileState::default());
@@ -204,12 +221,22 @@ impl WorkbenchApp {
         let (lock, read_only) = match session::lock(path) {
             LockOutcome::Locked(l) => (Some(l), false),
             LockOutcome::HeldBy(pid) => {
-                self.status = Some(format!("此文件已在另一个窗口（进程 {pid}）中打开：以只读方式打开"));
+                self.status = Some(format!(
+                    "此文件已在另一个窗口（进程 {pid}）中打开：以只读方式打开"
+                ));
                 (None, true)
             }
             LockOutcome::Unavailable(_) => (None, false),
         };
-        self.replace_document(Document::new(ws), FileState { path: Some(path.to_path_buf()), is_sample: false, read_only, _lock: lock });
+        self.replace_document(
+            Document::new(ws),
+            FileState {
+                path: Some(path.to_path_buf()),
+                is_sample: false,
+                read_only,
+                _lock: lock,
+            },
+        );
         if let Some(d) = &self.dirs {
             session::remember(d, path);
         }
@@ -221,7 +248,7 @@ impl WorkbenchApp {
 
     fn new_workspace(&mut self) {
         let mut ws = Workspace::default();
-        ws.meta.title = "新工作区".to_owned();
+        "新工作区".clone_into(&mut ws.meta.title);
         ws.meta.fiscal_year = self.doc.ws.meta.fiscal_year;
         self.replace_document(Document::new(ws), FileState::default());
     }
@@ -230,7 +257,10 @@ impl WorkbenchApp {
         let Some(dirs) = &self.dirs else { return };
         let key = self.file.path.clone();
         if let Some(r) = session::pending_recovery(dirs, key.as_deref()) {
-            self.dialog = Some(Dialog::Recovery { recovery: r, workspace: key });
+            self.dialog = Some(Dialog::Recovery {
+                recovery: r,
+                workspace: key,
+            });
         }
     }
 
@@ -242,7 +272,10 @@ impl WorkbenchApp {
                 self.doc = Document::new_unsaved(ws);
                 self.file = file;
                 self.derived = Derived::default();
-                self.ui = UiState { view, ..UiState::default() };
+                self.ui = UiState {
+                    view,
+                    ..UiState::default()
+                };
                 self.status = Some("已恢复未保存的工作".to_owned());
             }
             Err(e) => self.dialog = Some(Dialog::Message(format!("恢复文件无法读取：{e}"))),
@@ -277,13 +310,20 @@ impl WorkbenchApp {
                 }
             }
             Then::Open(None) => {
-                let start = self.file.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf));
+                let start = self
+                    .file
+                    .path
+                    .as_ref()
+                    .and_then(|p| p.parent().map(Path::to_path_buf));
                 match self.dialogs.pick_open(start.as_deref()) {
                     Picked::Path(p) => self.proceed(Then::Open(Some(p)), ctx),
                     Picked::Cancelled => {}
                     Picked::Unavailable => {
                         let dir = start.unwrap_or_else(home_dir);
-                        self.dialog = Some(Dialog::Chooser(FileChooser::new(ChooserMode::Open, dir, ""), Some(Then::Open(None))));
+                        self.dialog = Some(Dialog::Chooser(
+                            FileChooser::new(ChooserMode::Open, dir, ""),
+                            Some(Then::Open(None)),
+                        ));
                     }
                 }
             }
@@ -304,17 +344,35 @@ impl WorkbenchApp {
     }
 
     pub fn save_as(&mut self, then: Option<Then>) {
-        let start = self.file.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf));
-        let name = self.file.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || if self.file.is_sample { crate::cli::SAMPLE_NAME.to_owned() } else { "工作区.ron".to_owned() },
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let start = self
+            .file
+            .path
+            .as_ref()
+            .and_then(|p| p.parent().map(Path::to_path_buf));
+        let name = self
+            .file
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(
+                || {
+                    if self.file.is_sample {
+                        crate::cli::SAMPLE_NAME.to_owned()
+                    } else {
+                        "工作区.ron".to_owned()
+                    }
+                },
+                |n| n.to_string_lossy().into_owned(),
+            );
         match self.dialogs.pick_save(start.as_deref(), &name) {
             Picked::Path(p) => self.start_save(p, then),
             Picked::Cancelled => {}
             Picked::Unavailable => {
                 let dir = start.unwrap_or_else(home_dir);
-                self.dialog = Some(Dialog::Chooser(FileChooser::new(ChooserMode::Save, dir, &name), then));
+                self.dialog = Some(Dialog::Chooser(
+                    FileChooser::new(ChooserMode::Save, dir, &name),
+                    then,
+                ));
             }
         }
     }
@@ -331,7 +389,12 @@ impl WorkbenchApp {
         std::thread::spawn(move || {
             let _ = tx.send(store::save_path(&ws, &target).map_err(|e| e.to_string()));
         });
-        self.saving = Some(SaveJob { path, state: self.doc.state(), then, done: rx });
+        self.saving = Some(SaveJob {
+            path,
+            state: self.doc.state(),
+            then,
+            done: rx,
+        });
         self.status = Some("正在保存…".to_owned());
     }
 
@@ -343,8 +406,11 @@ impl WorkbenchApp {
     /// Waits for a running save (tests and shutdown).
     pub fn finish_save_blocking(&mut self, ctx: &egui::Context) {
         if let Some(job) = self.saving.take() {
-            let result = job.done.recv().unwrap_or_else(|_| Err("保存线程意外结束".to_owned()));
-            self.save_finished(job.path, job.state, job.then, result, ctx);
+            let result = job
+                .done
+                .recv()
+                .unwrap_or_else(|_| Err("保存线程意外结束".to_owned()));
+            self.save_finished(&job.path, job.state, job.then, result, ctx);
         }
     }
 
@@ -353,32 +419,50 @@ impl WorkbenchApp {
         match job.done.try_recv() {
             Ok(result) => {
                 if let Some(job) = self.saving.take() {
-                    self.save_finished(job.path, job.state, job.then, result, ctx);
+                    self.save_finished(&job.path, job.state, job.then, result, ctx);
                 }
             }
             Err(mpsc::TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(50)),
             Err(mpsc::TryRecvError::Disconnected) => {
                 if let Some(job) = self.saving.take() {
-                    self.save_finished(job.path, job.state, job.then, Err("保存线程意外结束".to_owned()), ctx);
+                    self.save_finished(
+                        &job.path,
+                        job.state,
+                        job.then,
+                        Err("保存线程意外结束".to_owned()),
+                        ctx,
+                    );
                 }
             }
         }
     }
 
-    fn save_finished(&mut self, path: PathBuf, state: u64, then: Option<Then>, result: Result<(), String>, ctx: &egui::Context) {
+    fn save_finished(
+        &mut self,
+        path: &Path,
+        state: u64,
+        then: Option<Then>,
+        result: Result<(), String>,
+        ctx: &egui::Context,
+    ) {
         match result {
             Ok(()) => {
                 if let Some(d) = &self.dirs {
                     session::clear_recovery(d, self.file.path.as_deref());
-                    session::clear_recovery(d, Some(&path));
-                    session::remember(d, &path);
+                    session::clear_recovery(d, Some(path));
+                    session::remember(d, path);
                 }
-                if self.file.path.as_deref() != Some(path.as_path()) {
-                    let lock = match session::lock(&path) {
+                if self.file.path.as_deref() != Some(path) {
+                    let lock = match session::lock(path) {
                         LockOutcome::Locked(l) => Some(l),
                         _ => None,
                     };
-                    self.file = FileState { path: Some(path.clone()), is_sample: false, read_only: false, _lock: lock };
+                    self.file = FileState {
+                        path: Some(path.to_path_buf()),
+                        is_sample: false,
+                        read_only: false,
+                        _lock: lock,
+                    };
                 }
                 self.doc.mark_saved(state);
                 self.status = Some(format!("已保存：{}", path.display()));
@@ -405,11 +489,15 @@ impl WorkbenchApp {
                 }
             }
         }
-        let Some(dirs) = self.dirs.clone() else { return };
+        let Some(dirs) = self.dirs.clone() else {
+            return;
+        };
         if !self.doc.is_dirty() || self.doc.revision == self.recovery_revision {
             return;
         }
-        let (Some(last), Some(first)) = (self.last_edit, self.first_unsaved_edit) else { return };
+        let (Some(last), Some(first)) = (self.last_edit, self.first_unsaved_edit) else {
+            return;
+        };
         let due_idle = last + RECOVERY_IDLE;
         let due_max = first + RECOVERY_MAX_DELAY;
         let due = due_idle.min(due_max);
@@ -432,7 +520,9 @@ impl WorkbenchApp {
 
     /// Writes the recovery copy now (tests; the app does it on its own schedule).
     pub fn write_recovery_now(&mut self) -> Result<(), String> {
-        let Some(dirs) = &self.dirs else { return Err("没有数据文件夹".to_owned()) };
+        let Some(dirs) = &self.dirs else {
+            return Err("没有数据文件夹".to_owned());
+        };
         session::write_recovery(dirs, self.file.path.as_deref(), &self.doc.ws)?;
         self.recovery_revision = self.doc.revision;
         Ok(())
@@ -509,9 +599,20 @@ impl WorkbenchApp {
         if self.dialog.is_some() {
             return;
         }
-        let typing = ctx.egui_wants_keyboard_input();
+        // Ctrl+Z belongs to the text being typed (a cell editor, a form field) while there is one.
+        let focused = ctx.memory(egui::Memory::focused);
+        let typing = self.ui.grids.values().any(GridState::is_editing)
+            || focused.is_some_and(|f| self.ui.fields.contains_key(&f));
         // Shifted shortcuts first: egui matches Ctrl+S also when Shift is held.
-        let order = [Action::SaveAs, Action::Save, Action::New, Action::Open, Action::Quit, Action::Redo, Action::Undo];
+        let order = [
+            Action::SaveAs,
+            Action::Save,
+            Action::New,
+            Action::Open,
+            Action::Quit,
+            Action::Redo,
+            Action::Undo,
+        ];
         for action in order {
             if typing && action.yields_to_text_fields() {
                 continue;
@@ -528,8 +629,17 @@ impl WorkbenchApp {
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
-        if let Some(p) = dropped.into_iter().find(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(p) = dropped
+            .into_iter()
+            .find(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
+        {
             self.guard(Then::Open(Some(p)), ctx);
         }
     }
@@ -563,7 +673,10 @@ impl WorkbenchApp {
                     }
                     for p in recent {
                         let exists = p.exists();
-                        if ui.add_enabled(exists, egui::Button::new(p.display().to_string())).clicked() {
+                        if ui
+                            .add_enabled(exists, egui::Button::new(p.display().to_string()))
+                            .clicked()
+                        {
                             self.guard(Then::Open(Some(p)), &ctx);
                             ui.close();
                         }
@@ -579,13 +692,31 @@ impl WorkbenchApp {
                 self.menu_item(ui, Action::Quit, &ctx);
             });
             ui.menu_button("编辑", |ui| {
-                let undo = self.doc.undo_label().map_or_else(|| "撤销".to_owned(), |l| format!("撤销：{l}"));
-                let redo = self.doc.redo_label().map_or_else(|| "重做".to_owned(), |l| format!("重做：{l}"));
-                if ui.add_enabled(self.doc.can_undo(), egui::Button::new(undo).shortcut_text("Ctrl+Z")).clicked() {
+                let undo = self
+                    .doc
+                    .undo_label()
+                    .map_or_else(|| "撤销".to_owned(), |l| format!("撤销：{l}"));
+                let redo = self
+                    .doc
+                    .redo_label()
+                    .map_or_else(|| "重做".to_owned(), |l| format!("重做：{l}"));
+                if ui
+                    .add_enabled(
+                        self.doc.can_undo(),
+                        egui::Button::new(undo).shortcut_text("Ctrl+Z"),
+                    )
+                    .clicked()
+                {
                     self.run_action(Action::Undo, &ctx);
                     ui.close();
                 }
-                if ui.add_enabled(self.doc.can_redo(), egui::Button::new(redo).shortcut_text("Ctrl+Y")).clicked() {
+                if ui
+                    .add_enabled(
+                        self.doc.can_redo(),
+                        egui::Button::new(redo).shortcut_text("Ctrl+Y"),
+                    )
+                    .clicked()
+                {
                     self.run_action(Action::Redo, &ctx);
                     ui.close();
                 }
@@ -631,7 +762,9 @@ impl WorkbenchApp {
     }
 
     fn dialog_ui(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = self.dialog.take() else { return };
+        let Some(dialog) = self.dialog.take() else {
+            return;
+        };
         match dialog {
             Dialog::Unsaved(then) => {
                 let mut choice = None;
@@ -657,11 +790,17 @@ impl WorkbenchApp {
                     None => self.dialog = Some(Dialog::Unsaved(then)),
                 }
             }
-            Dialog::Recovery { recovery, workspace } => {
+            Dialog::Recovery {
+                recovery,
+                workspace,
+            } => {
                 let mut choice = None;
                 egui::Modal::new(egui::Id::unique("recovery-offer")).show(ctx, |ui| {
                     ui.heading("发现未保存的工作");
-                    ui.label(format!("上次未正常退出，留下了 {} 的恢复副本。", format_time(recovery.modified)));
+                    ui.label(format!(
+                        "上次未正常退出，留下了 {} 的恢复副本。",
+                        format_time(recovery.modified)
+                    ));
                     if let Some(w) = &workspace {
                         ui.label(format!("对应文件：{}", w.display()));
                     }
@@ -681,7 +820,12 @@ impl WorkbenchApp {
                             session::clear_recovery(d, workspace.as_deref());
                         }
                     }
-                    None => self.dialog = Some(Dialog::Recovery { recovery, workspace }),
+                    None => {
+                        self.dialog = Some(Dialog::Recovery {
+                            recovery,
+                            workspace,
+                        });
+                    }
                 }
             }
             Dialog::Chooser(mut chooser, then) => match chooser.ui(ctx) {
@@ -712,15 +856,25 @@ impl WorkbenchApp {
         let current = match &self.ui.view {
             View::Evaluation(i) => Some(*i),
             View::Project(p) => ws.projects.get(*p).and_then(|p| {
-                ws.evaluations.iter().position(|e| e.subject == crate::model::Subject::Project(p.id.clone()))
+                ws.evaluations
+                    .iter()
+                    .position(|e| e.subject == crate::model::Subject::Project(p.id.clone()))
             }),
             _ => None,
         };
         let chosen = current
             .or(self.ui.last_evaluation)
             .filter(|&i| i < ws.evaluations.len())
-            .or_else(|| ws.evaluations.iter().position(|e| e.subject == crate::model::Subject::Department))
-            .or(if ws.evaluations.is_empty() { None } else { Some(0) });
+            .or_else(|| {
+                ws.evaluations
+                    .iter()
+                    .position(|e| e.subject == crate::model::Subject::Department)
+            })
+            .or(if ws.evaluations.is_empty() {
+                None
+            } else {
+                Some(0)
+            });
         self.ui.last_evaluation = chosen;
         chosen
     }
@@ -737,15 +891,31 @@ impl WorkbenchApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         let mut outputs = Vec::new();
-        egui::Panel::left("navigator").resizable(true).default_size(220.0).show(ui, |ui| {
-            outputs.extend(nav::navigator_ui(ui, &self.doc.ws, &self.ui.view, &self.derived));
-        });
+        egui::Panel::left("navigator")
+            .resizable(true)
+            .default_size(220.0)
+            .show(ui, |ui| {
+                outputs.extend(nav::navigator_ui(
+                    ui,
+                    &self.doc.ws,
+                    &self.ui.view,
+                    &self.derived,
+                ));
+            });
         let panel_eval = self.panel_evaluation();
-        egui::Panel::right("scores").resizable(true).default_size(300.0).show(ui, |ui| {
-            score_panel::score_panel_ui(ui, &self.doc.ws, &self.derived, panel_eval);
-        });
+        egui::Panel::right("scores")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                score_panel::score_panel_ui(ui, &self.doc.ws, &self.derived, panel_eval);
+            });
         egui::CentralPanel::default().show(ui, |ui| {
-            outputs.extend(pages::page_ui(ui, &self.doc.ws, &self.derived, &mut self.ui));
+            outputs.extend(pages::page_ui(
+                ui,
+                &self.doc.ws,
+                &self.derived,
+                &mut self.ui,
+            ));
         });
         self.apply_outputs(outputs);
         // Recompute now so that the grid, the panel and the status bar show the edit in this

@@ -21,7 +21,11 @@ impl Derived {
         if self.revision == Some(revision) {
             return false;
         }
-        self.breakdowns = ws.evaluations.iter().map(|e| score_evaluation(ws, e)).collect();
+        self.breakdowns = ws
+            .evaluations
+            .iter()
+            .map(|e| score_evaluation(ws, e))
+            .collect();
         self.findings = run_all(ws);
         self.revision = Some(revision);
         true
@@ -30,6 +34,11 @@ impl Derived {
     /// Counts of findings by kind: (errors, rounding, warnings, notes).
     pub fn counts(&self) -> (usize, usize, usize, usize) {
         let n = |k: FindingKind| self.findings.iter().filter(|f| f.kind == k).count();
-        (n(FindingKind::Error), n(FindingKind::Rounding), n(FindingKind::Warning), n(FindingKind::Info))
+        (
+            n(FindingKind::Error),
+            n(FindingKind::Rounding),
+            n(FindingKind::Warning),
+            n(FindingKind::Info),
+        )
     }
 }

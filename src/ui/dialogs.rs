@@ -34,7 +34,8 @@ const NO_DIALOG_WITHIN: Duration = Duration::from_millis(150);
 
 impl NativeDialogs {
     fn ron_filter(d: rfd::FileDialog) -> rfd::FileDialog {
-        d.add_filter("绩效评价工作区 (*.ron)", &["ron"]).add_filter("所有文件", &["*"])
+        d.add_filter("绩效评价工作区 (*.ron)", &["ron"])
+            .add_filter("所有文件", &["*"])
     }
 
     fn judge(&mut self, started: Instant, got: Option<PathBuf>) -> Picked {
@@ -67,7 +68,9 @@ impl FileDialogs for NativeDialogs {
         if self.unavailable {
             return Picked::Unavailable;
         }
-        let mut d = Self::ron_filter(rfd::FileDialog::new()).set_title("保存工作区").set_file_name(file_name);
+        let mut d = Self::ron_filter(rfd::FileDialog::new())
+            .set_title("保存工作区")
+            .set_file_name(file_name);
         if let Some(s) = start {
             d = d.set_directory(s);
         }
@@ -118,7 +121,13 @@ pub enum ChooserResult {
 
 impl FileChooser {
     pub fn new(mode: ChooserMode, dir: PathBuf, name: &str) -> FileChooser {
-        let mut c = FileChooser { mode, dir, name: name.to_owned(), entries: Vec::new(), error: None };
+        let mut c = FileChooser {
+            mode,
+            dir,
+            name: name.to_owned(),
+            entries: Vec::new(),
+            error: None,
+        };
         c.read_dir();
         c
     }
@@ -133,11 +142,16 @@ impl FileChooser {
                         continue;
                     }
                     let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
-                    if is_dir || name.ends_with(".ron") {
+                    if is_dir
+                        || Path::new(&name)
+                            .extension()
+                            .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+                    {
                         self.entries.push((name, is_dir));
                     }
                 }
-                self.entries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                self.entries
+                    .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
                 self.error = None;
             }
             Err(e) => self.error = Some(format!("无法读取文件夹：{e}")),
@@ -156,7 +170,7 @@ impl FileChooser {
             ui.heading(title);
             ui.label("系统文件对话框不可用，请在此选择。");
             ui.horizontal(|ui| {
-                if ui.button("⬆ 上一级").clicked()
+                if ui.button("上一级").clicked()
                     && let Some(parent) = self.dir.parent()
                 {
                     self.dir = parent.to_path_buf();
@@ -164,27 +178,33 @@ impl FileChooser {
                 }
                 ui.label(self.dir.display().to_string());
             });
-            egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
-                let mut go_into = None;
-                for (name, is_dir) in &self.entries {
-                    let label = if *is_dir { format!("📁 {name}") } else { name.clone() };
-                    let r = ui.selectable_label(!is_dir && *name == self.name, label);
-                    if r.clicked() {
-                        if *is_dir {
-                            go_into = Some(name.clone());
+            egui::ScrollArea::vertical()
+                .max_height(260.0)
+                .show(ui, |ui| {
+                    let mut go_into = None;
+                    for (name, is_dir) in &self.entries {
+                        let label = if *is_dir {
+                            format!("{name}/")
                         } else {
-                            self.name.clone_from(name);
+                            name.clone()
+                        };
+                        let r = ui.selectable_label(!is_dir && *name == self.name, label);
+                        if r.clicked() {
+                            if *is_dir {
+                                go_into = Some(name.clone());
+                            } else {
+                                self.name.clone_from(name);
+                            }
+                        }
+                        if r.double_clicked() && !is_dir {
+                            result = ChooserResult::Chosen(self.dir.join(name));
                         }
                     }
-                    if r.double_clicked() && !is_dir {
-                        result = ChooserResult::Chosen(self.dir.join(name));
+                    if let Some(d) = go_into {
+                        self.dir.push(d);
+                        self.read_dir();
                     }
-                }
-                if let Some(d) = go_into {
-                    self.dir.push(d);
-                    self.read_dir();
-                }
-            });
+                });
             ui.horizontal(|ui| {
                 ui.label("文件名：");
                 ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(300.0));

@@ -4,32 +4,57 @@
 
 use crate::model::{
     BudgetBook, CostItem, Department, DepartmentTotals, Disbursement, EconomicLine, Evaluation,
-    FunctionalLine, Indicator, Meta, NamedAmount, PerformanceTarget, Project, UnitIncome, Workspace,
+    FunctionalLine, Indicator, Meta, NamedAmount, PerformanceTarget, Project, UnitIncome,
+    Workspace,
 };
 
 /// A list of rows in the document that grids edit.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum TableRef {
     /// A 功能分类 table of the book of `year`.
-    Functional { year: i32, table: usize },
+    Functional {
+        year: i32,
+        table: usize,
+    },
     /// An 经济分类 table.
-    Economic { year: i32, table: usize },
+    Economic {
+        year: i32,
+        table: usize,
+    },
     /// 收支总表 income lines.
-    Income { year: i32 },
+    Income {
+        year: i32,
+    },
     /// 收支总表 expenditure lines.
-    Expenditure { year: i32 },
+    Expenditure {
+        year: i32,
+    },
     /// 部门收入总体情况表 by unit.
-    UnitIncome { year: i32 },
+    UnitIncome {
+        year: i32,
+    },
     /// All projects (views filter by year; indices are into `Workspace::projects`).
     Projects,
-    CostItems { project: usize },
-    Disbursements { project: usize },
-    Targets { project: usize },
-    Indicators { evaluation: usize },
+    CostItems {
+        project: usize,
+    },
+    Disbursements {
+        project: usize,
+    },
+    Targets {
+        project: usize,
+    },
+    Indicators {
+        evaluation: usize,
+    },
     /// 存在问题.
-    Findings { evaluation: usize },
+    Findings {
+        evaluation: usize,
+    },
     /// 相关建议.
-    Recommendations { evaluation: usize },
+    Recommendations {
+        evaluation: usize,
+    },
     /// 年度重点工作任务.
     KeyTasks,
     Evaluations,
@@ -58,11 +83,19 @@ pub enum Row {
 pub enum Edit {
     /// Replace `remove` rows at `at` with `insert`: covers setting a cell (1 for 1), inserting,
     /// deleting, pasting and moving rows.
-    Splice { table: TableRef, at: usize, remove: usize, insert: Vec<Row> },
+    Splice {
+        table: TableRef,
+        at: usize,
+        remove: usize,
+        insert: Vec<Row>,
+    },
     Meta(Meta),
     Department(Department),
     /// 部门预算总额与调整、执行 of one book.
-    Totals { year: i32, totals: Box<DepartmentTotals> },
+    Totals {
+        year: i32,
+        totals: Box<DepartmentTotals>,
+    },
     /// Several edits as one undo step (a paste, an import).
     Batch(Vec<Edit>),
 }
@@ -70,7 +103,12 @@ pub enum Edit {
 impl Edit {
     /// Replaces one row.
     pub fn set_row(table: TableRef, index: usize, row: Row) -> Edit {
-        Edit::Splice { table, at: index, remove: 1, insert: vec![row] }
+        Edit::Splice {
+            table,
+            at: index,
+            remove: 1,
+            insert: vec![row],
+        }
     }
 }
 
@@ -93,7 +131,12 @@ fn splice_vec<T: Clone>(
     wrap: impl Fn(T) -> Row,
 ) -> Result<Vec<Row>, EditError> {
     if at > v.len() || remove > v.len() - at {
-        return err(format!("行号超出范围（第 {} 行起 {} 行，共 {} 行）", at + 1, remove, v.len()));
+        return err(format!(
+            "行号超出范围（第 {} 行起 {} 行，共 {} 行）",
+            at + 1,
+            remove,
+            v.len()
+        ));
     }
     let mut typed = Vec::with_capacity(insert.len());
     for r in insert {
@@ -129,46 +172,129 @@ fn evaluation_mut(ws: &mut Workspace, i: usize) -> Result<&mut Evaluation, EditE
 
 macro_rules! typed_splice {
     ($vec:expr, $at:expr, $remove:expr, $insert:expr, $variant:ident) => {
-        splice_vec($vec, $at, $remove, $insert, |r| if let Row::$variant(x) = r { Some(x) } else { None }, Row::$variant)
+        splice_vec(
+            $vec,
+            $at,
+            $remove,
+            $insert,
+            |r| {
+                if let Row::$variant(x) = r {
+                    Some(x)
+                } else {
+                    None
+                }
+            },
+            Row::$variant,
+        )
     };
 }
 
-fn splice(ws: &mut Workspace, table: &TableRef, at: usize, remove: usize, insert: Vec<Row>) -> Result<Vec<Row>, EditError> {
+fn splice(
+    ws: &mut Workspace,
+    table: &TableRef,
+    at: usize,
+    remove: usize,
+    insert: Vec<Row>,
+) -> Result<Vec<Row>, EditError> {
     match table {
         TableRef::Functional { year, table } => {
             let b = book_mut(ws, *year)?;
-            let Some(t) = b.functional.get_mut(*table) else { return err("功能分类表不存在") };
+            let Some(t) = b.functional.get_mut(*table) else {
+                return err("功能分类表不存在");
+            };
             typed_splice!(&mut t.lines, at, remove, insert, Functional)
         }
         TableRef::Economic { year, table } => {
             let b = book_mut(ws, *year)?;
-            let Some(t) = b.economic.get_mut(*table) else { return err("经济分类表不存在") };
+            let Some(t) = b.economic.get_mut(*table) else {
+                return err("经济分类表不存在");
+            };
             typed_splice!(&mut t.lines, at, remove, insert, Economic)
         }
-        TableRef::Income { year } => typed_splice!(&mut book_mut(ws, *year)?.summary.income, at, remove, insert, Named),
+        TableRef::Income { year } => typed_splice!(
+            &mut book_mut(ws, *year)?.summary.income,
+            at,
+            remove,
+            insert,
+            Named
+        ),
         TableRef::Expenditure { year } => {
-            typed_splice!(&mut book_mut(ws, *year)?.summary.expenditure, at, remove, insert, Named)
+            typed_splice!(
+                &mut book_mut(ws, *year)?.summary.expenditure,
+                at,
+                remove,
+                insert,
+                Named
+            )
         }
-        TableRef::UnitIncome { year } => typed_splice!(&mut book_mut(ws, *year)?.unit_income, at, remove, insert, UnitIncome),
+        TableRef::UnitIncome { year } => typed_splice!(
+            &mut book_mut(ws, *year)?.unit_income,
+            at,
+            remove,
+            insert,
+            UnitIncome
+        ),
         TableRef::Projects => splice_vec(
             &mut ws.projects,
             at,
             remove,
             insert,
-            |r| if let Row::Project(p) = r { Some(*p) } else { None },
+            |r| {
+                if let Row::Project(p) = r {
+                    Some(*p)
+                } else {
+                    None
+                }
+            },
             |p| Row::Project(Box::new(p)),
         ),
-        TableRef::CostItems { project } => typed_splice!(&mut project_mut(ws, *project)?.cost_items, at, remove, insert, CostItem),
+        TableRef::CostItems { project } => typed_splice!(
+            &mut project_mut(ws, *project)?.cost_items,
+            at,
+            remove,
+            insert,
+            CostItem
+        ),
         TableRef::Disbursements { project } => {
-            typed_splice!(&mut project_mut(ws, *project)?.disbursements, at, remove, insert, Disbursement)
+            typed_splice!(
+                &mut project_mut(ws, *project)?.disbursements,
+                at,
+                remove,
+                insert,
+                Disbursement
+            )
         }
-        TableRef::Targets { project } => typed_splice!(&mut project_mut(ws, *project)?.targets, at, remove, insert, Target),
+        TableRef::Targets { project } => typed_splice!(
+            &mut project_mut(ws, *project)?.targets,
+            at,
+            remove,
+            insert,
+            Target
+        ),
         TableRef::Indicators { evaluation } => {
-            typed_splice!(&mut evaluation_mut(ws, *evaluation)?.indicators, at, remove, insert, Indicator)
+            typed_splice!(
+                &mut evaluation_mut(ws, *evaluation)?.indicators,
+                at,
+                remove,
+                insert,
+                Indicator
+            )
         }
-        TableRef::Findings { evaluation } => typed_splice!(&mut evaluation_mut(ws, *evaluation)?.findings, at, remove, insert, Text),
+        TableRef::Findings { evaluation } => typed_splice!(
+            &mut evaluation_mut(ws, *evaluation)?.findings,
+            at,
+            remove,
+            insert,
+            Text
+        ),
         TableRef::Recommendations { evaluation } => {
-            typed_splice!(&mut evaluation_mut(ws, *evaluation)?.recommendations, at, remove, insert, Text)
+            typed_splice!(
+                &mut evaluation_mut(ws, *evaluation)?.recommendations,
+                at,
+                remove,
+                insert,
+                Text
+            )
         }
         TableRef::KeyTasks => typed_splice!(&mut ws.department.key_tasks, at, remove, insert, Text),
         TableRef::Evaluations => splice_vec(
@@ -176,7 +302,13 @@ fn splice(ws: &mut Workspace, table: &TableRef, at: usize, remove: usize, insert
             at,
             remove,
             insert,
-            |r| if let Row::Evaluation(e) = r { Some(*e) } else { None },
+            |r| {
+                if let Row::Evaluation(e) = r {
+                    Some(*e)
+                } else {
+                    None
+                }
+            },
             |e| Row::Evaluation(Box::new(e)),
         ),
         TableRef::Books => splice_vec(
@@ -194,17 +326,30 @@ fn splice(ws: &mut Workspace, table: &TableRef, at: usize, remove: usize, insert
 /// step of a batch undoes the steps before it).
 pub fn apply(ws: &mut Workspace, edit: Edit) -> Result<Edit, EditError> {
     match edit {
-        Edit::Splice { table, at, remove, insert } => {
+        Edit::Splice {
+            table,
+            at,
+            remove,
+            insert,
+        } => {
             let inserted = insert.len();
             let removed = splice(ws, &table, at, remove, insert)?;
-            Ok(Edit::Splice { table, at, remove: inserted, insert: removed })
+            Ok(Edit::Splice {
+                table,
+                at,
+                remove: inserted,
+                insert: removed,
+            })
         }
         Edit::Meta(m) => Ok(Edit::Meta(std::mem::replace(&mut ws.meta, m))),
         Edit::Department(d) => Ok(Edit::Department(std::mem::replace(&mut ws.department, d))),
         Edit::Totals { year, totals } => {
             let b = book_mut(ws, year)?;
             let old = std::mem::replace(&mut b.totals, *totals);
-            Ok(Edit::Totals { year, totals: Box::new(old) })
+            Ok(Edit::Totals {
+                year,
+                totals: Box::new(old),
+            })
         }
         Edit::Batch(edits) => {
             let mut inverses = Vec::with_capacity(edits.len());
@@ -256,7 +401,15 @@ pub const UNDO_LIMIT: usize = 200;
 
 impl Document {
     pub fn new(ws: Workspace) -> Document {
-        Document { ws, revision: 0, state: 0, next_state: 1, saved_state: 0, undo: Vec::new(), redo: Vec::new() }
+        Document {
+            ws,
+            revision: 0,
+            state: 0,
+            next_state: 1,
+            saved_state: 0,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
     }
 
     /// A document with unsaved content (e.g. the sample opened as a copy, or a recovery).
@@ -269,7 +422,11 @@ impl Document {
     /// Applies an edit as one undo step.
     pub fn apply(&mut self, edit: Edit, label: impl Into<String>) -> Result<(), EditError> {
         let inverse = apply(&mut self.ws, edit)?;
-        self.undo.push(Step { edit: inverse, label: label.into(), state: self.state });
+        self.undo.push(Step {
+            edit: inverse,
+            label: label.into(),
+            state: self.state,
+        });
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
         }
@@ -299,37 +456,41 @@ impl Document {
 
     /// Undoes the last step; false when there is none.
     pub fn undo(&mut self) -> bool {
-        let Some(step) = self.undo.pop() else { return false };
-        match apply(&mut self.ws, step.edit) {
-            Ok(inverse) => {
-                self.redo.push(Step { edit: inverse, label: step.label, state: self.state });
-                self.state = step.state;
-                self.revision += 1;
-                true
-            }
-            // An inverse that no longer applies means the history is inconsistent: drop it
-            // rather than corrupt the document.
-            Err(_) => {
-                self.undo.clear();
-                false
-            }
-        }
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
+        // An inverse that no longer applies means the history is inconsistent: drop it
+        // rather than corrupt the document.
+        let Ok(inverse) = apply(&mut self.ws, step.edit) else {
+            self.undo.clear();
+            return false;
+        };
+        self.redo.push(Step {
+            edit: inverse,
+            label: step.label,
+            state: self.state,
+        });
+        self.state = step.state;
+        self.revision += 1;
+        true
     }
 
     pub fn redo(&mut self) -> bool {
-        let Some(step) = self.redo.pop() else { return false };
-        match apply(&mut self.ws, step.edit) {
-            Ok(inverse) => {
-                self.undo.push(Step { edit: inverse, label: step.label, state: self.state });
-                self.state = step.state;
-                self.revision += 1;
-                true
-            }
-            Err(_) => {
-                self.redo.clear();
-                false
-            }
-        }
+        let Some(step) = self.redo.pop() else {
+            return false;
+        };
+        let Ok(inverse) = apply(&mut self.ws, step.edit) else {
+            self.redo.clear();
+            return false;
+        };
+        self.undo.push(Step {
+            edit: inverse,
+            label: step.label,
+            state: self.state,
+        });
+        self.state = step.state;
+        self.revision += 1;
+        true
     }
 
     /// True when the content differs from what was last saved.
@@ -360,7 +521,10 @@ mod tests {
             year: 2024,
             functional: vec![crate::model::FunctionalTable {
                 name: "t".into(),
-                lines: vec![FunctionalLine { code: "208".into(), ..FunctionalLine::default() }],
+                lines: vec![FunctionalLine {
+                    code: "208".into(),
+                    ..FunctionalLine::default()
+                }],
                 ..Default::default()
             }],
             ..BudgetBook::default()
@@ -371,17 +535,30 @@ mod tests {
     #[test]
     fn set_cell_then_undo_restores_and_cleans() {
         let mut d = Document::new(ws());
-        let table = TableRef::Functional { year: 2024, table: 0 };
+        let table = TableRef::Functional {
+            year: 2024,
+            table: 0,
+        };
         let mut line = d.ws.budgets[0].functional[0].lines[0].clone();
         line.total = Amount::Value(dec!(12.5));
-        d.apply(Edit::set_row(table.clone(), 0, Row::Functional(line)), "编辑").unwrap();
+        d.apply(
+            Edit::set_row(table.clone(), 0, Row::Functional(line)),
+            "编辑",
+        )
+        .unwrap();
         assert!(d.is_dirty());
-        assert_eq!(d.ws.budgets[0].functional[0].lines[0].total, Amount::Value(dec!(12.5)));
+        assert_eq!(
+            d.ws.budgets[0].functional[0].lines[0].total,
+            Amount::Value(dec!(12.5))
+        );
         assert!(d.undo());
         assert_eq!(d.ws.budgets[0].functional[0].lines[0].total, Amount::Blank);
         assert!(!d.is_dirty(), "undo back to the saved content is clean");
         assert!(d.redo());
-        assert_eq!(d.ws.budgets[0].functional[0].lines[0].total, Amount::Value(dec!(12.5)));
+        assert_eq!(
+            d.ws.budgets[0].functional[0].lines[0].total,
+            Amount::Value(dec!(12.5))
+        );
         assert!(d.is_dirty());
     }
 
@@ -390,7 +567,15 @@ mod tests {
         let mut d = Document::new(ws());
         let before = d.ws.clone();
         let r = d.apply(
-            Edit::Splice { table: TableRef::Functional { year: 2024, table: 0 }, at: 0, remove: 1, insert: vec![Row::Text("x".into())] },
+            Edit::Splice {
+                table: TableRef::Functional {
+                    year: 2024,
+                    table: 0,
+                },
+                at: 0,
+                remove: 1,
+                insert: vec![Row::Text("x".into())],
+            },
             "x",
         );
         assert!(r.is_err());
@@ -402,10 +587,23 @@ mod tests {
     fn a_failing_batch_rolls_back() {
         let mut d = Document::new(ws());
         let before = d.ws.clone();
-        let table = TableRef::Functional { year: 2024, table: 0 };
+        let table = TableRef::Functional {
+            year: 2024,
+            table: 0,
+        };
         let edits = vec![
-            Edit::Splice { table: table.clone(), at: 1, remove: 0, insert: vec![Row::Functional(FunctionalLine::default())] },
-            Edit::Splice { table, at: 99, remove: 1, insert: vec![] },
+            Edit::Splice {
+                table: table.clone(),
+                at: 1,
+                remove: 0,
+                insert: vec![Row::Functional(FunctionalLine::default())],
+            },
+            Edit::Splice {
+                table,
+                at: 99,
+                remove: 1,
+                insert: vec![],
+            },
         ];
         assert!(d.apply(Edit::Batch(edits), "粘贴").is_err());
         assert_eq!(d.ws, before);
@@ -415,8 +613,26 @@ mod tests {
     fn insert_and_delete_rows_undo_as_one_step_each() {
         let mut d = Document::new(ws());
         let table = TableRef::KeyTasks;
-        d.apply(Edit::Splice { table: table.clone(), at: 0, remove: 0, insert: vec![Row::Text("a".into()), Row::Text("b".into())] }, "插入").unwrap();
-        d.apply(Edit::Splice { table, at: 0, remove: 1, insert: vec![] }, "删除").unwrap();
+        d.apply(
+            Edit::Splice {
+                table: table.clone(),
+                at: 0,
+                remove: 0,
+                insert: vec![Row::Text("a".into()), Row::Text("b".into())],
+            },
+            "插入",
+        )
+        .unwrap();
+        d.apply(
+            Edit::Splice {
+                table,
+                at: 0,
+                remove: 1,
+                insert: vec![],
+            },
+            "删除",
+        )
+        .unwrap();
         assert_eq!(d.ws.department.key_tasks, ["b"]);
         d.undo();
         assert_eq!(d.ws.department.key_tasks, ["a", "b"]);

@@ -11,29 +11,71 @@ use crate::model::{Amount, parse_number_opt};
 pub type Buffers = HashMap<egui::Id, String>;
 
 /// A single-line text field; returns the new text when the user commits a change.
-pub fn text_field(ui: &mut egui::Ui, buffers: &mut Buffers, id: egui::Id, label: &str, value: &str, width: f32) -> Option<String> {
-    committed(ui, buffers, id, label, value, width, false, |t| Ok(t.to_owned()))
+pub fn text_field(
+    ui: &mut egui::Ui,
+    buffers: &mut Buffers,
+    id: egui::Id,
+    label: &str,
+    value: &str,
+    width: f32,
+) -> Option<String> {
+    committed(ui, buffers, id, label, value, width, false, |t| {
+        Ok(t.to_owned())
+    })
 }
 
 /// A multi-line text field.
-pub fn multiline_field(ui: &mut egui::Ui, buffers: &mut Buffers, id: egui::Id, label: &str, value: &str, width: f32) -> Option<String> {
-    committed(ui, buffers, id, label, value, width, true, |t| Ok(t.to_owned()))
+pub fn multiline_field(
+    ui: &mut egui::Ui,
+    buffers: &mut Buffers,
+    id: egui::Id,
+    label: &str,
+    value: &str,
+    width: f32,
+) -> Option<String> {
+    committed(ui, buffers, id, label, value, width, true, |t| {
+        Ok(t.to_owned())
+    })
 }
 
 /// An amount field (万元 by default); blank means missing.
-pub fn amount_field(ui: &mut egui::Ui, buffers: &mut Buffers, id: egui::Id, label: &str, value: Amount, unit: AmountUnit) -> Option<Amount> {
-    committed(ui, buffers, id, label, &value.to_string(), 120.0, false, |t| parse_amount_input(t, unit))
+pub fn amount_field(
+    ui: &mut egui::Ui,
+    buffers: &mut Buffers,
+    id: egui::Id,
+    label: &str,
+    value: Amount,
+    unit: AmountUnit,
+) -> Option<Amount> {
+    committed(
+        ui,
+        buffers,
+        id,
+        label,
+        &value.to_string(),
+        120.0,
+        false,
+        |t| parse_amount_input(t, unit),
+    )
 }
 
 /// An optional whole number (headcounts).
-pub fn count_field(ui: &mut egui::Ui, buffers: &mut Buffers, id: egui::Id, label: &str, value: Option<u32>) -> Option<Option<u32>> {
+pub fn count_field(
+    ui: &mut egui::Ui,
+    buffers: &mut Buffers,
+    id: egui::Id,
+    label: &str,
+    value: Option<u32>,
+) -> Option<Option<u32>> {
     let shown = value.map(|v| v.to_string()).unwrap_or_default();
     committed(ui, buffers, id, label, &shown, 80.0, false, |t| {
         let t = t.trim();
         if t.is_empty() {
             return Ok(None);
         }
-        t.parse::<u32>().map(Some).map_err(|_| "请填写非负整数".to_owned())
+        t.parse::<u32>()
+            .map(Some)
+            .map_err(|_| "请填写非负整数".to_owned())
     })
 }
 
@@ -46,7 +88,16 @@ pub fn decimal_field(
     value: Option<rust_decimal::Decimal>,
 ) -> Option<Option<rust_decimal::Decimal>> {
     let shown = value.map(|v| v.to_string()).unwrap_or_default();
-    committed(ui, buffers, id, label, &shown, 90.0, false, parse_number_opt)
+    committed(
+        ui,
+        buffers,
+        id,
+        label,
+        &shown,
+        90.0,
+        false,
+        parse_number_opt,
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -75,7 +126,9 @@ fn committed<T>(
         } else {
             egui::TextEdit::singleline(buf)
         };
-        let resp = ui.add(edit.id(id).desired_width(width)).labelled_by(label_resp.id);
+        let resp = ui
+            .add(edit.id(id).desired_width(width))
+            .labelled_by(label_resp.id);
         if resp.lost_focus() {
             match parse(buf) {
                 Ok(v) => {

@@ -31,9 +31,13 @@ pub fn run(open: Option<PathBuf>) -> Result<(), String> {
             .with_drag_and_drop(true),
         ..eframe::NativeOptions::default()
     };
-    let startup = Startup { dirs: session::Dirs::platform(), dialogs: Box::new(dialogs::NativeDialogs::default()), open };
+    let startup = Startup {
+        dirs: session::Dirs::platform(),
+        dialogs: Box::new(dialogs::NativeDialogs::default()),
+        open,
+    };
     eframe::run_native("绩效评价工作台", options, Box::new(move |cc| {
-        fonts::install(&cc.egui_ctx);
+        fonts::setup(&cc.egui_ctx);
         Ok(Box::new(WorkbenchApp::new(startup)))
     }))
         .map_err(|e| format!("无法打开窗口：{e}\n（没有图形界面时可使用命令行：jixiao score 文件.ron 等，见 jixiao --help）"))

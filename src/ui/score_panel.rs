@@ -28,13 +28,19 @@ pub fn score_panel_ui(ui: &mut egui::Ui, ws: &Workspace, derived: &Derived, inde
         ui.label("工作区中还没有评价。");
         return;
     };
-    let Some(b) = derived.breakdowns.get(i) else { return };
+    let Some(b) = derived.breakdowns.get(i) else {
+        return;
+    };
     ui.heading("得分");
     ui.label(&ev.name);
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(round2(b.total.score).to_string()).size(40.0).strong())
-            .on_hover_text(format!("满分 {}", plain(b.total.weight)));
+        ui.label(
+            egui::RichText::new(round2(b.total.score).to_string())
+                .size(40.0)
+                .strong(),
+        )
+        .on_hover_text(format!("满分 {}", plain(b.total.weight)));
         ui.vertical(|ui| {
             ui.label(egui::RichText::new(format!("等级：{}", b.total.grade)).size(20.0));
             if let Some(r) = b.total.rate {
@@ -43,7 +49,10 @@ pub fn score_panel_ui(ui: &mut egui::Ui, ws: &Workspace, derived: &Derived, inde
         });
     });
     if b.unscored > 0 {
-        ui.colored_label(egui::Color32::from_rgb(180, 100, 0), format!("尚有 {} 项未评分（暂计 0 分）", b.unscored));
+        ui.colored_label(
+            egui::Color32::from_rgb(180, 100, 0),
+            format!("尚有 {} 项未评分（暂计 0 分）", b.unscored),
+        );
     }
     if let Some(p) = &ev.published
         && let Some(t) = p.total
@@ -51,32 +60,43 @@ pub fn score_panel_ui(ui: &mut egui::Ui, ws: &Workspace, derived: &Derived, inde
         let differs = round2(t) != round2(b.total.score);
         let text = format!("报告公布：{} {}", round2(t), p.grade);
         if differs {
-            ui.colored_label(egui::Color32::from_rgb(200, 60, 60), format!("{text}（与计算不符）"));
+            ui.colored_label(
+                egui::Color32::from_rgb(200, 60, 60),
+                format!("{text}（与计算不符）"),
+            );
         } else {
             ui.label(text);
         }
     }
     ui.separator();
-    egui::Grid::new("level1-scores").num_columns(4).striped(true).show(ui, |ui| {
-        ui.strong("一级指标");
-        ui.strong("分值");
-        ui.strong("得分");
-        ui.strong("得分率");
-        ui.end_row();
-        for n in b.level1() {
-            ui.label(&n.name).on_hover_text(n.explanation.to_string());
-            ui.label(plain(n.weight));
-            ui.label(round2(n.score).to_string()).on_hover_text(n.explanation.to_string());
-            ui.label(n.rate.map_or_else(|| "—".to_owned(), pct_text));
+    egui::Grid::new("level1-scores")
+        .num_columns(4)
+        .striped(true)
+        .show(ui, |ui| {
+            ui.strong("一级指标");
+            ui.strong("分值");
+            ui.strong("得分");
+            ui.strong("得分率");
             ui.end_row();
-        }
-    });
+            for n in b.level1() {
+                ui.label(&n.name).on_hover_text(n.explanation.to_string());
+                ui.label(plain(n.weight));
+                ui.label(round2(n.score).to_string())
+                    .on_hover_text(n.explanation.to_string());
+                ui.label(n.rate.map_or_else(|| "—".to_owned(), pct_text));
+                ui.end_row();
+            }
+        });
     ui.add_space(6.0);
     for n in b.level1() {
         let rate = n.rate.map_or(0.0, to_f32);
         ui.add(
             egui::ProgressBar::new(rate.clamp(0.0, 1.0))
-                .text(format!("{} {}", n.name, n.rate.map_or_else(|| "—".to_owned(), pct_text)))
+                .text(format!(
+                    "{} {}",
+                    n.name,
+                    n.rate.map_or_else(|| "—".to_owned(), pct_text)
+                ))
                 .fill(rate_colour(rate)),
         )
         .on_hover_text(n.explanation.to_string());

@@ -20,12 +20,18 @@ impl Dirs {
     /// The platform folders (`~/.config/jixiao`, `~/.local/share/jixiao` on Linux).
     pub fn platform() -> Option<Dirs> {
         let p = directories::ProjectDirs::from("cn", "jixiao", "jixiao")?;
-        Some(Dirs { config: p.config_dir().to_path_buf(), data: p.data_dir().to_path_buf() })
+        Some(Dirs {
+            config: p.config_dir().to_path_buf(),
+            data: p.data_dir().to_path_buf(),
+        })
     }
 
     /// Folders under one root (tests).
     pub fn under(root: &Path) -> Dirs {
-        Dirs { config: root.join("config"), data: root.join("data") }
+        Dirs {
+            config: root.join("config"),
+            data: root.join("data"),
+        }
     }
 
     fn recent_file(&self) -> PathBuf {
@@ -43,7 +49,13 @@ pub const RECENT_LIMIT: usize = 10;
 /// The recent files, most recent first (missing files included; the menu greys them).
 pub fn recent(dirs: &Dirs) -> Vec<PathBuf> {
     std::fs::read_to_string(dirs.recent_file())
-        .map(|t| t.lines().filter(|l| !l.trim().is_empty()).map(PathBuf::from).take(RECENT_LIMIT).collect())
+        .map(|t| {
+            t.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(PathBuf::from)
+                .take(RECENT_LIMIT)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -53,20 +65,29 @@ pub fn remember(dirs: &Dirs, path: &Path) {
     list.retain(|p| p != path);
     list.insert(0, path.to_path_buf());
     list.truncate(RECENT_LIMIT);
-    let text: String = list.iter().map(|p| format!("{}\n", p.display())).collect();
+    let mut text = String::new();
+    for p in &list {
+        text.push_str(&p.to_string_lossy());
+        text.push('\n');
+    }
     let _ = std::fs::create_dir_all(&dirs.config);
     let _ = std::fs::write(dirs.recent_file(), text);
 }
 
 /// The recovery file of a workspace (or of the untitled document).
 pub fn recovery_path(dirs: &Dirs, workspace: Option<&Path>) -> PathBuf {
-    let key = workspace.map_or_else(|| "untitled".to_owned(), |p| format!("{:016x}", fnv1a(p.to_string_lossy().as_bytes())));
+    let key = workspace.map_or_else(
+        || "untitled".to_owned(),
+        |p| format!("{:016x}", fnv1a(p.to_string_lossy().as_bytes())),
+    );
     dirs.recovery_dir().join(format!("{key}.ron"))
 }
 
 /// A stable hash of a path (file names of recovery copies).
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Writes unsaved work to its recovery file (atomically, like any save).
@@ -94,7 +115,9 @@ pub fn pending_recovery(dirs: &Dirs, workspace: Option<&Path>) -> Option<Recover
     let path = recovery_path(dirs, workspace);
     let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
     let newer = match workspace {
-        Some(w) => std::fs::metadata(w).and_then(|m| m.modified()).map_or(true, |t| modified > t),
+        Some(w) => std::fs::metadata(w)
+            .and_then(|m| m.modified())
+            .map_or(true, |t| modified > t),
         None => true,
     };
     newer.then_some(Recovery { path, modified })
@@ -114,7 +137,9 @@ impl Drop for Lock {
 
 /// The lock file of a workspace: `.NAME.ron.lock` beside it.
 pub fn lock_path(workspace: &Path) -> PathBuf {
-    let name = workspace.file_name().map_or_else(|| "workspace".into(), |n| n.to_string_lossy().into_owned());
+    let name = workspace
+        .file_name()
+        .map_or_else(|| "workspace".into(), |n| n.to_string_lossy().into_owned());
     workspace.with_file_name(format!(".{name}.lock"))
 }
 
@@ -133,7 +158,10 @@ pub enum LockOutcome {
 pub fn lock(workspace: &Path) -> LockOutcome {
     let path = lock_path(workspace);
     if let Ok(text) = std::fs::read_to_string(&path)
-        && let Some(pid) = text.lines().next().and_then(|l| l.trim().parse::<u32>().ok())
+        && let Some(pid) = text
+            .lines()
+            .next()
+            .and_then(|l| l.trim().parse::<u32>().ok())
         && pid != std::process::id()
         && process_alive(pid)
     {
@@ -148,7 +176,11 @@ pub fn lock(workspace: &Path) -> LockOutcome {
 
 /// Whether a process id is running (Linux: /proc; elsewhere assume it is, to stay safe).
 fn process_alive(pid: u32) -> bool {
-    if cfg!(target_os = "linux") { Path::new(&format!("/proc/{pid}")).exists() } else { true }
+    if cfg!(target_os = "linux") {
+        Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        true
+    }
 }
 
 #[cfg(test)]
@@ -174,7 +206,9 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let ws = root.path().join("a.ron");
         std::fs::write(lock_path(&ws), "999999999\n").unwrap();
-        let LockOutcome::Locked(l) = lock(&ws) else { panic!("stale lock not reclaimed") };
+        let LockOutcome::Locked(l) = lock(&ws) else {
+            panic!("stale lock not reclaimed")
+        };
         drop(l);
         assert!(!lock_path(&ws).exists());
         // PID 1 is always running.

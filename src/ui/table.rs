@@ -36,7 +36,11 @@ pub trait EditableTable: GridSource {
 pub type LabelledEdit = (Edit, String);
 
 /// The edits for a batch of grid actions. Refusals go into `state.message`.
-pub fn edits_for(table: &dyn EditableTable, actions: &[GridAction], state: &mut GridState) -> Vec<LabelledEdit> {
+pub fn edits_for(
+    table: &dyn EditableTable,
+    actions: &[GridAction],
+    state: &mut GridState,
+) -> Vec<LabelledEdit> {
     let mut out = Vec::new();
     for a in actions {
         match edit_for(table, a) {
@@ -53,7 +57,10 @@ fn cell_name(table: &dyn EditableTable, row: usize, col: usize) -> String {
     format!("第 {} 行「{}」", row + 1, header)
 }
 
-fn edit_for(table: &dyn EditableTable, action: &GridAction) -> Result<Option<LabelledEdit>, String> {
+fn edit_for(
+    table: &dyn EditableTable,
+    action: &GridAction,
+) -> Result<Option<LabelledEdit>, String> {
     let t = table.table_ref();
     match action {
         GridAction::Commit { row, col, text } => {
@@ -61,7 +68,9 @@ fn edit_for(table: &dyn EditableTable, action: &GridAction) -> Result<Option<Lab
                 return Ok(None);
             }
             let mut r = table.row(*row);
-            table.set(&mut r, *col, text).map_err(|e| format!("{}：{e}", cell_name(table, *row, *col)))?;
+            table
+                .set(&mut r, *col, text)
+                .map_err(|e| format!("{}：{e}", cell_name(table, *row, *col)))?;
             if r == table.row(*row) {
                 return Ok(None);
             }
@@ -76,7 +85,9 @@ fn edit_for(table: &dyn EditableTable, action: &GridAction) -> Result<Option<Lab
                 let mut after = before.clone();
                 for c in cols.clone() {
                     if table.columns().get(c).is_some_and(|s| s.editable) {
-                        table.set(&mut after, c, "").map_err(|e| format!("{}：{e}", cell_name(table, r, c)))?;
+                        table
+                            .set(&mut after, c, "")
+                            .map_err(|e| format!("{}：{e}", cell_name(table, r, c)))?;
                     }
                 }
                 if after != before {
@@ -90,7 +101,15 @@ fn edit_for(table: &dyn EditableTable, action: &GridAction) -> Result<Option<Lab
                 return Ok(None);
             }
             let insert = (0..*count).map(|_| table.blank_row()).collect();
-            Ok(Some((Edit::Splice { table: t, at: table.insert_index(*at), remove: 0, insert }, "插入行".to_owned())))
+            Ok(Some((
+                Edit::Splice {
+                    table: t,
+                    at: table.insert_index(*at),
+                    remove: 0,
+                    insert,
+                },
+                "插入行".to_owned(),
+            )))
         }
         GridAction::DeleteRows { rows } => {
             if !table.rows_editable() {
@@ -101,12 +120,24 @@ fn edit_for(table: &dyn EditableTable, action: &GridAction) -> Result<Option<Lab
                 .clone()
                 .rev()
                 .filter(|&r| r < table.row_count())
-                .map(|r| Edit::Splice { table: t.clone(), at: table.doc_index(r), remove: 1, insert: vec![] })
+                .map(|r| Edit::Splice {
+                    table: t.clone(),
+                    at: table.doc_index(r),
+                    remove: 1,
+                    insert: vec![],
+                })
                 .collect();
-            Ok((!edits.is_empty()).then(|| (Edit::Batch(edits), format!("删除 {} 行", rows.len()))))
+            Ok(
+                (!edits.is_empty())
+                    .then(|| (Edit::Batch(edits), format!("删除 {} 行", rows.len()))),
+            )
         }
         GridAction::Indent { rows } | GridAction::Outdent { rows } => {
-            let delta = if matches!(action, GridAction::Indent { .. }) { 1 } else { -1 };
+            let delta = if matches!(action, GridAction::Indent { .. }) {
+                1
+            } else {
+                -1
+            };
             let mut edits = Vec::new();
             for r in rows.clone().filter(|&r| r < table.row_count()) {
                 let mut row = table.row(r);
@@ -119,11 +150,16 @@ fn edit_for(table: &dyn EditableTable, action: &GridAction) -> Result<Option<Lab
         }
         GridAction::MoveUp { rows } | GridAction::MoveDown { rows } => {
             let up = matches!(action, GridAction::MoveUp { .. });
-            if rows.is_empty() || (up && rows.start == 0) || (!up && rows.end >= table.row_count()) {
+            if rows.is_empty() || (up && rows.start == 0) || (!up && rows.end >= table.row_count())
+            {
                 return Ok(None);
             }
             // Rotate the block with its neighbour: one splice over the span.
-            let span = if up { rows.start - 1..rows.end } else { rows.start..rows.end + 1 };
+            let span = if up {
+                rows.start - 1..rows.end
+            } else {
+                rows.start..rows.end + 1
+            };
             let mut moved: Vec<Row> = span.clone().map(|r| table.row(r)).collect();
             if up {
                 moved.rotate_left(1);
@@ -132,29 +168,51 @@ fn edit_for(table: &dyn EditableTable, action: &GridAction) -> Result<Option<Lab
             }
             let at = table.doc_index(span.start);
             let label = if up { "上移" } else { "下移" };
-            Ok(Some((Edit::Splice { table: t, at, remove: span.len(), insert: moved }, label.to_owned())))
+            Ok(Some((
+                Edit::Splice {
+                    table: t,
+                    at,
+                    remove: span.len(),
+                    insert: moved,
+                },
+                label.to_owned(),
+            )))
         }
         GridAction::Selected { .. } => Ok(None),
     }
 }
 
-fn paste(table: &dyn EditableTable, row: usize, col: usize, block: &[Vec<String>]) -> Result<LabelledEdit, String> {
+fn paste(
+    table: &dyn EditableTable,
+    row: usize,
+    col: usize,
+    block: &[Vec<String>],
+) -> Result<LabelledEdit, String> {
     let t = table.table_ref();
     let n = table.row_count();
     let needed = row + block.len();
     if needed > n && !table.rows_editable() {
-        return Err(format!("粘贴的 {} 行超出表格末尾，此表不能增加行", block.len()));
+        return Err(format!(
+            "粘贴的 {} 行超出表格末尾，此表不能增加行",
+            block.len()
+        ));
     }
     let mut edits = Vec::new();
     let mut appended = Vec::new();
     for (i, cells) in block.iter().enumerate() {
         let r = row + i;
-        let mut target = if r < n { table.row(r) } else { table.blank_row() };
+        let mut target = if r < n {
+            table.row(r)
+        } else {
+            table.blank_row()
+        };
         for (j, text) in cells.iter().enumerate() {
             let c = col + j;
             match table.columns().get(c) {
                 Some(spec) if spec.editable => {
-                    table.set(&mut target, c, text).map_err(|e| format!("粘贴未完成，{}：{e}", cell_name(table, r, c)))?;
+                    table
+                        .set(&mut target, c, text)
+                        .map_err(|e| format!("粘贴未完成，{}：{e}", cell_name(table, r, c)))?;
                 }
                 Some(_) => {} // read-only (computed) columns keep their value
                 None => return Err(format!("粘贴的内容有 {} 列，超出表格右边界", cells.len())),
@@ -167,7 +225,12 @@ fn paste(table: &dyn EditableTable, row: usize, col: usize, block: &[Vec<String>
         }
     }
     if !appended.is_empty() {
-        edits.push(Edit::Splice { table: t, at: table.insert_index(n), remove: 0, insert: appended });
+        edits.push(Edit::Splice {
+            table: t,
+            at: table.insert_index(n),
+            remove: 0,
+            insert: appended,
+        });
     }
     Ok((Edit::Batch(edits), format!("粘贴 {} 行", block.len())))
 }

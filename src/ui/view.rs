@@ -3,9 +3,10 @@
 use super::table::LabelledEdit;
 
 /// A page of the window.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub enum View {
     /// 部门概况.
+    #[default]
     Department,
     /// 收支总表 and department totals of a budget year.
     Summary { year: i32 },

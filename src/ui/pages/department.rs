@@ -23,15 +23,25 @@ pub fn department_ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut UiState) -> 
             meta.title = v;
             changed = true;
         }
-        if let Some(v) = form::count_field(ui, f, id("year"), "评价年度", u32::try_from(m.fiscal_year).ok()) {
-            meta.fiscal_year = v.and_then(|y| i32::try_from(y).ok()).unwrap_or(m.fiscal_year);
+        if let Some(v) = form::count_field(
+            ui,
+            f,
+            id("year"),
+            "评价年度",
+            u32::try_from(m.fiscal_year).ok(),
+        ) {
+            meta.fiscal_year = v
+                .and_then(|y| i32::try_from(y).ok())
+                .unwrap_or(m.fiscal_year);
             changed = true;
         }
-        if let Some(v) = form::text_field(ui, f, id("evaluator"), "评价人", &m.evaluator, 200.0) {
+        if let Some(v) = form::text_field(ui, f, id("evaluator"), "评价人", &m.evaluator, 200.0)
+        {
             meta.evaluator = v;
             changed = true;
         }
-        if let Some(v) = form::text_field(ui, f, id("org"), "评价机构", &m.organization, 300.0) {
+        if let Some(v) = form::text_field(ui, f, id("org"), "评价机构", &m.organization, 300.0)
+        {
             meta.organization = v;
             changed = true;
         }
@@ -40,7 +50,10 @@ pub fn department_ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut UiState) -> 
             changed = true;
         }
         if changed {
-            out.push(Output::Edit((Edit::Meta(meta), "修改工作区信息".to_owned())));
+            out.push(Output::Edit((
+                Edit::Meta(meta),
+                "修改工作区信息".to_owned(),
+            )));
         }
 
         ui.separator();
@@ -77,20 +90,27 @@ pub fn department_ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut UiState) -> 
                 changed = true;
             }
         }
-        if let Some(v) = form::count_field(ui, f, id("internal"), "内设机构数", d.internal_units) {
+        if let Some(v) = form::count_field(ui, f, id("internal"), "内设机构数", d.internal_units)
+        {
             dept.internal_units = v;
             changed = true;
         }
-        if let Some(v) = form::count_field(ui, f, id("subordinate"), "下属单位数", d.subordinate_units) {
+        if let Some(v) =
+            form::count_field(ui, f, id("subordinate"), "下属单位数", d.subordinate_units)
+        {
             dept.subordinate_units = v;
             changed = true;
         }
-        if let Some(v) = form::multiline_field(ui, f, id("duties"), "部门职责", &d.duties, 480.0) {
+        if let Some(v) = form::multiline_field(ui, f, id("duties"), "部门职责", &d.duties, 480.0)
+        {
             dept.duties = v;
             changed = true;
         }
         if changed {
-            out.push(Output::Edit((Edit::Department(dept), "修改部门概况".to_owned())));
+            out.push(Output::Edit((
+                Edit::Department(dept),
+                "修改部门概况".to_owned(),
+            )));
         }
         ui.separator();
         ui.strong("年度重点工作任务");

@@ -13,7 +13,16 @@ pub struct TextList<'a> {
 
 impl<'a> TextList<'a> {
     pub fn new(items: &'a [String], table: TableRef, header: &str) -> TextList<'a> {
-        TextList { items, table, columns: vec![ColumnSpec { header: header.to_owned(), width: 640.0, align: Align::Left, editable: true }] }
+        TextList {
+            items,
+            table,
+            columns: vec![ColumnSpec {
+                header: header.to_owned(),
+                width: 640.0,
+                align: Align::Left,
+                editable: true,
+            }],
+        }
     }
 }
 
@@ -28,7 +37,11 @@ impl GridSource for TextList<'_> {
 
     fn cell(&self, row: usize, _col: usize) -> CellView {
         let t = self.items.get(row).cloned().unwrap_or_default();
-        CellView { display: t.clone(), edit: t, ..CellView::default() }
+        CellView {
+            display: t.clone(),
+            edit: t,
+            ..CellView::default()
+        }
     }
 
     fn validate(&self, _row: usize, _col: usize, _text: &str) -> Result<(), String> {

@@ -29,11 +29,18 @@ pub fn grid_key_for(view: &View) -> String {
 }
 
 /// Draws the current page.
-pub fn page_ui(ui: &mut egui::Ui, ws: &Workspace, derived: &Derived, state: &mut UiState) -> Vec<Output> {
+pub fn page_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    derived: &Derived,
+    state: &mut UiState,
+) -> Vec<Output> {
     match state.view.clone() {
         View::Department => department::department_ui(ui, ws, state),
         View::Summary { year } => budget::summary_ui(ui, ws, derived, state, year),
-        View::Functional { year, table } => budget::functional_ui(ui, ws, derived, state, year, table),
+        View::Functional { year, table } => {
+            budget::functional_ui(ui, ws, derived, state, year, table)
+        }
         View::Economic { year, table } => budget::economic_ui(ui, ws, derived, state, year, table),
         View::ThreePublic { year } => budget::three_public_ui(ui, ws, derived, state, year),
         View::Projects { year } => projects::projects_table_ui(ui, ws, derived, state, year),
