@@ -5,7 +5,9 @@
 //!
 //! - one 部门整体 evaluation (id [`EVALUATION_ID`]) whose sheet has exactly
 //!   `spec.indicators` rows in a 一级 → 二级 → 三级 outline. 分值 are exact hundredths: every
-//!   parent's 分值 is the sum of its children's and the 一级 add up to 100. Every [`Rule`]
+//!   parent's 分值 is the sum of its children's and the 一级 add up to 100 (a sheet with more
+//!   than 10,000 三级 rows runs out of hundredths, so some of its rows get 分值 0; finer 分值
+//!   would let a score rounded to 0.01 exceed its 分值). Every [`Rule`]
 //!   variant occurs; actuals are typed or linked to department and project metrics that exist;
 //!   some rows are 不适用 and some carry a manual override with its reason;
 //! - one budget book whose 功能分类 table has exactly `spec.budget_lines` rows (a 合计 row first
