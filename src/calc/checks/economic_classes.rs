@@ -193,7 +193,7 @@ fn cross_table(
 ) {
     let econ_name = table_name(book, TableRef::Economic(ei));
     let func_name = table_name(book, TableRef::Functional(fi));
-    let here = format!("{}年 {econ_name} ↔ {func_name}", book.year);
+    let here = format!("{}年 {econ_name}与{func_name}", book.year);
     let causes = misclassified_words(econ);
     let class_hint = if causes.is_empty() {
         "核对经济分类科目的金额与编码，以及功能分类表合计行的该列。".to_owned()
