@@ -181,12 +181,12 @@ fn node_json<'a>(
     NodeJson {
         index: n.index,
         level: n.level,
-        name: &n.name,
+        name: n.name(ws_ev),
         weight: n.weight,
         applicable_weight: n.applicable_weight,
         score: n.score,
         computed: n.computed,
-        rate: n.rate,
+        rate: n.rate(),
         rule: n.rule,
         target: ws_ev
             .indicators
@@ -356,16 +356,34 @@ fn metrics_cmd(ws: &Workspace, json: bool, out: &mut dyn std::io::Write) -> Resu
     Ok(0)
 }
 
-fn synth_cmd(indicators: usize, budget_lines: usize, seed: u64, output: &Path, out: &mut dyn std::io::Write) -> Result<i32, String> {
-    let spec = crate::synth::SynthSpec { indicators, budget_lines, seed, ..crate::synth::SynthSpec::default() };
+fn synth_cmd(
+    indicators: usize,
+    budget_lines: usize,
+    seed: u64,
+    output: &Path,
+    out: &mut dyn std::io::Write,
+) -> Result<i32, String> {
+    let spec = crate::synth::SynthSpec {
+        indicators,
+        budget_lines,
+        seed,
+        ..crate::synth::SynthSpec::default()
+    };
     spec.check()?;
     let ws = crate::synth::synth(&spec);
     store::save_path(&ws, output).map_err(|e| format!("无法保存合成工作区：{e}"))?;
     let _ = writeln!(
         out,
         "已生成合成工作区：{} 行指标，{} 行功能分类预算，{} 个项目 → {}",
-        ws.evaluations.iter().map(|e| e.indicators.len()).sum::<usize>(),
-        ws.budgets.iter().flat_map(|b| &b.functional).map(|t| t.lines.len()).sum::<usize>(),
+        ws.evaluations
+            .iter()
+            .map(|e| e.indicators.len())
+            .sum::<usize>(),
+        ws.budgets
+            .iter()
+            .flat_map(|b| &b.functional)
+            .map(|t| t.lines.len())
+            .sum::<usize>(),
         ws.projects.len(),
         output.display()
     );

@@ -83,7 +83,7 @@ fn assert_valid(ws: &Workspace) {
             n.score >= Decimal::ZERO && n.score <= n.weight,
             "row {} {}: score {} outside [0, {}]",
             n.index,
-            n.name,
+            n.name(ev),
             n.score,
             n.weight
         );

@@ -40,7 +40,7 @@ fn template_weights_add_up_to_100_at_every_level() {
                 Some(n.weight),
                 "{}: {} children",
                 t.name,
-                n.name
+                n.name(&ev)
             );
         }
     }

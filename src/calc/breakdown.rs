@@ -1,5 +1,7 @@
 //! 得分明细 (score breakdown): the one struct the window, the PDF and the command line render.
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -7,7 +9,7 @@ use super::links::{ResolvedActual, resolve_actual};
 use super::num::{ratio, round2, sum};
 use super::rules::{Explanation, LeafInput, round_score_within, score_leaf};
 use crate::model::{
-    Actual, Comparator, Evaluation, GradeBand, Indicator, Rounding, Rule, Workspace,
+    Actual, Comparator, Evaluation, GradeBand, Indicator, MetricRef, Rounding, Rule, Workspace,
 };
 
 /// One row of the breakdown, in the sheet's order.
@@ -16,7 +18,6 @@ pub struct NodeScore {
     /// Index of the indicator in the sheet.
     pub index: usize,
     pub level: u8,
-    pub name: String,
     /// 分值 as stored.
     pub weight: Decimal,
     /// Σ of the children's 分值 (parents only).
@@ -27,8 +28,6 @@ pub struct NodeScore {
     pub score: Decimal,
     /// The score before a manual override, when there is one.
     pub computed: Option<Decimal>,
-    /// 得分率 = 得分 / 分值, when 分值 is not zero.
-    pub rate: Option<Decimal>,
     /// 评分规则 label (empty for parents).
     pub rule: &'static str,
     /// The actual used, in the target's unit.
@@ -108,6 +107,22 @@ pub struct ScoreBreakdown {
     pub unscored: usize,
 }
 
+impl NodeScore {
+    /// 指标名称, read from the sheet the breakdown was computed from (not copied into every
+    /// row: a rescore would spend a fifth of its time allocating names).
+    pub fn name<'e>(&self, ev: &'e Evaluation) -> &'e str {
+        ev.indicators
+            .get(self.index)
+            .map_or("", |i| i.name.as_str())
+    }
+
+    /// 得分率 = 得分 / 分值 (the applicable 分值), when that is not zero. Computed when read:
+    /// a decimal division per row is the dearest step of a rescore and most rows are never shown.
+    pub fn rate(&self) -> Option<Decimal> {
+        ratio(self.score, self.applicable_weight)
+    }
+}
+
 impl ScoreBreakdown {
     /// The 一级 rows.
     pub fn level1(&self) -> impl Iterator<Item = &NodeScore> {
@@ -175,6 +190,7 @@ pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
     let shape = outline(inds);
     let mut flags = Vec::new();
     let mut nodes: Vec<NodeScore> = Vec::with_capacity(inds.len());
+    let mut links: HashMap<&MetricRef, ResolvedActual> = HashMap::new();
     for (i, ind) in inds.iter().enumerate() {
         let (parent, end) = shape[i];
         let is_leaf = end == i + 1;
@@ -184,13 +200,11 @@ pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
         let mut node = NodeScore {
             index: i,
             level: ind.level,
-            name: ind.name.clone(),
             weight: ind.weight,
             children_weight: None,
             applicable_weight: Decimal::ZERO,
             score: Decimal::ZERO,
             computed: None,
-            rate: None,
             rule: if is_leaf { ind.rule.label() } else { "" },
             actual: None,
             linked: false,
@@ -203,7 +217,22 @@ pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
             unscored: false,
         };
         if is_leaf && !not_applicable {
-            score_leaf_node(ws, ev, ind, &mut node, &mut flags);
+            // A metric is evaluated once per rescore, however many rows link to it.
+            let typed;
+            let resolved = match &ind.actual {
+                Actual::Typed { value, .. } => {
+                    typed = ResolvedActual {
+                        value: *value,
+                        linked: None,
+                        broken: None,
+                    };
+                    &typed
+                }
+                Actual::Linked(r) => &*links
+                    .entry(r)
+                    .or_insert_with(|| resolve_actual(ws, profile, &ind.actual)),
+            };
+            score_leaf_node(ev, ind, resolved, &mut node, &mut flags);
         }
         nodes.push(node);
     }
@@ -226,7 +255,6 @@ pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
                 if let Some(o) = &inds[i].score_override {
                     apply_override(node, o.score, &o.reason, &mut flags);
                 }
-                node.rate = ratio(node.score, node.applicable_weight);
             }
         }
         let node = &nodes[i];
@@ -280,15 +308,14 @@ pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
 }
 
 fn score_leaf_node(
-    ws: &Workspace,
     ev: &Evaluation,
     ind: &Indicator,
+    resolved: &ResolvedActual,
     node: &mut NodeScore,
     flags: &mut Vec<ScoreFlag>,
 ) {
     let profile = &ev.profile;
     let i = node.index;
-    let resolved = resolve_actual(ws, profile, &ind.actual);
     if let Some(reason) = &resolved.broken {
         flags.push(ScoreFlag::BrokenLink {
             index: i,
@@ -311,7 +338,7 @@ fn score_leaf_node(
     });
     node.explanation = match leaf.explanation {
         // Say why there is no number, rather than "not filled in".
-        Explanation::MissingActual => missing_actual(ind, &resolved),
+        Explanation::MissingActual => missing_actual(ind, resolved),
         e => e,
     };
     if let Rule::Manual { reason, .. } = &ind.rule
@@ -346,7 +373,6 @@ fn score_leaf_node(
     if let Some(o) = &ind.score_override {
         apply_override(node, o.score, &o.reason, flags);
     }
-    node.rate = ratio(node.score, node.applicable_weight);
 }
 
 /// Why a leaf has no actual: a broken link, a metric that cannot be computed, a typed text

@@ -445,8 +445,11 @@ impl LeafScore {
 
 /// Clamps a score to [0, 分值] (a negative 分值 clamps to 0).
 pub fn clamp(v: Decimal, weight: Decimal) -> Decimal {
-    let hi = weight.max(Decimal::ZERO);
-    v.max(Decimal::ZERO).min(hi)
+    // Sign tests are bit checks; a decimal comparison aligns scales, so do just one.
+    if v.is_sign_negative() || v.is_zero() || weight.is_sign_negative() {
+        return Decimal::ZERO;
+    }
+    if v > weight { weight } else { v }
 }
 
 /// Rounds a 三级 score per the profile (2 places, or whole points), half away from zero.
@@ -461,15 +464,26 @@ pub fn round_score(v: Decimal, rounding: Rounding) -> Decimal {
 /// go above a 分值 with more places than the rounding keeps (10.5 points scored 10.5 under
 /// whole-point rounding), the 分值 is rounded down instead (10).
 pub fn round_score_within(v: Decimal, weight: Decimal, rounding: Rounding) -> Decimal {
-    let r = round_score(v, rounding);
-    let hi = weight.max(Decimal::ZERO);
-    if r <= hi {
-        return r;
-    }
     let dp = match rounding {
         Rounding::Cents => 2,
         Rounding::WholePoints => 0,
     };
+    // Most scores (full marks, whole deductions) already have no more places than kept:
+    // nothing to round, and they cannot exceed a 分值 that has no more places either.
+    let r = if v.scale() <= dp {
+        let mut r = v;
+        r.rescale(dp);
+        r
+    } else {
+        round_score(v, rounding)
+    };
+    if weight.scale() <= dp && !weight.is_sign_negative() {
+        return r;
+    }
+    let hi = weight.max(Decimal::ZERO);
+    if r <= hi {
+        return r;
+    }
     let mut down = hi.round_dp_with_strategy(dp, RoundingStrategy::ToZero);
     if dp == 2 {
         down.rescale(2);
@@ -480,6 +494,10 @@ pub fn round_score_within(v: Decimal, weight: Decimal, rounding: Rounding) -> De
 /// `share_pct` percent of `weight`, saturating (only reached by absurd figures).
 fn share(weight: Decimal, share_pct: Decimal) -> Decimal {
     match weight.checked_mul(share_pct) {
+        // Dividing by 100 is moving the decimal point: exact, and far cheaper than a division.
+        Some(mut p) if p.scale() <= 26 => p
+            .set_scale(p.scale() + 2)
+            .map_or_else(|_| p / Decimal::ONE_HUNDRED, |()| p),
         Some(p) => p / Decimal::ONE_HUNDRED,
         None => (weight / Decimal::ONE_HUNDRED).saturating_mul(share_pct),
     }

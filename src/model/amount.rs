@@ -60,6 +60,11 @@ impl Amount {
     }
 }
 
+/// For `skip_serializing_if`: blank cells are left out of the file (they read back as blank).
+pub fn is_blank_ref(a: &Amount) -> bool {
+    a.is_blank()
+}
+
 impl From<Decimal> for Amount {
     fn from(v: Decimal) -> Self {
         Amount::Value(v)
@@ -103,7 +108,10 @@ impl Serialize for Amount {
 
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(AmountVisitor)
+        // Files store amounts as strings; asking for a string (rather than "anything") spares
+        // the RON parser trying every other kind of value first. A number still comes through
+        // to the visitor in formats that offer it (JSON), and RON reports the field otherwise.
+        d.deserialize_str(AmountVisitor)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::amount::Amount;
+use super::amount::{Amount, is_blank_ref};
 use super::number::AmountUnit;
 
 /// One fiscal year's budget tables, as published or as typed from the department's books.
@@ -178,22 +178,31 @@ pub struct FunctionalLine {
     pub name: String,
     pub level: LineLevel,
     /// 合计.
+    #[serde(skip_serializing_if = "is_blank_ref")]
     pub total: Amount,
     /// 基本支出 小计.
+    #[serde(skip_serializing_if = "is_blank_ref")]
     pub basic: Amount,
     /// 人员经费: 工资福利支出.
+    #[serde(skip_serializing_if = "is_blank_ref")]
     pub wages: Amount,
     /// 人员经费: 对个人和家庭的补助.
+    #[serde(skip_serializing_if = "is_blank_ref")]
     pub family: Amount,
     /// 公用经费: 商品和服务支出.
+    #[serde(skip_serializing_if = "is_blank_ref")]
     pub goods: Amount,
     /// 公用经费: 资本性支出.
+    #[serde(skip_serializing_if = "is_blank_ref")]
     pub capital: Amount,
     /// 项目支出 小计.
+    #[serde(skip_serializing_if = "is_blank_ref")]
     pub project: Amount,
     /// 其他运转类.
+    #[serde(skip_serializing_if = "is_blank_ref")]
     pub operating: Amount,
     /// 特定目标类.
+    #[serde(skip_serializing_if = "is_blank_ref")]
     pub targeted: Amount,
 }
 

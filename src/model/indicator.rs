@@ -24,16 +24,22 @@ pub struct Indicator {
     /// 评分规则 with its parameters.
     pub rule: Rule,
     /// 不适用: drops out, and the applicable rest is rescaled to the full total.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub not_applicable: bool,
     /// 人工调整: replaces the computed score, always with a reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub score_override: Option<ScoreOverride>,
     /// 扣分原因 / 说明.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// 佐证材料 (evidence).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub evidence: String,
     /// 得分 as published by the report this sheet reproduces, when it gives one per row.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub published_score: Option<Decimal>,
     /// 绩效监控 (双监控) notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub monitoring: Option<Monitoring>,
 }
 

@@ -28,16 +28,16 @@ fn rate(r: Option<Decimal>) -> String {
 }
 
 /// The 总体得分情况表 of seed 000: one column per 一级指标 and 合计.
-pub fn summary_table(b: &ScoreBreakdown) -> String {
+pub fn summary_table(ev: &Evaluation, b: &ScoreBreakdown) -> String {
     let mut head = vec!["指标".to_owned()];
     let mut w = vec!["分值".to_owned()];
     let mut s = vec!["得分".to_owned()];
     let mut r = vec!["得分率".to_owned()];
     for n in b.level1() {
-        head.push(n.name.clone());
+        head.push(n.name(ev).to_owned());
         w.push(weight(n.weight));
         s.push(score(n.score));
-        r.push(rate(n.rate));
+        r.push(rate(n.rate()));
     }
     head.push("合计".to_owned());
     w.push(weight(b.total.weight));
@@ -54,7 +54,7 @@ pub fn score_text(ws: &Workspace, ev: &Evaluation, b: &ScoreBreakdown) -> String
     let _ = writeln!(out, "评分方案：{}", ev.profile.name);
     out.push('\n');
     out.push_str("总体得分情况表\n");
-    out.push_str(&summary_table(b));
+    out.push_str(&summary_table(ev, b));
     out.push('\n');
     let _ = writeln!(
         out,
@@ -114,7 +114,7 @@ pub fn score_text(ws: &Workspace, ev: &Evaluation, b: &ScoreBreakdown) -> String
             let _ = write!(note, "；{}", ind.note);
         }
         rows.push(vec![
-            format!("{indent}{}", n.name),
+            format!("{indent}{}", n.name(ev)),
             weight(n.weight),
             if n.is_leaf {
                 ind.target.text.clone()
@@ -124,7 +124,7 @@ pub fn score_text(ws: &Workspace, ev: &Evaluation, b: &ScoreBreakdown) -> String
             if n.is_leaf { actual } else { String::new() },
             n.rule.to_owned(),
             score(n.score),
-            rate(n.rate),
+            rate(n.rate()),
             note,
         ]);
     }

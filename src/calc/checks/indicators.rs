@@ -94,7 +94,7 @@ pub fn check_weights(ws: &Workspace) -> Vec<Finding> {
                     format!(
                         "{}「{}」的分值 {} 与其下级指标分值之和 {} 不等。",
                         level_word(n.level),
-                        n.name.trim(),
+                        n.name(e).trim(),
                         plain(n.weight),
                         plain(children)
                     ),
@@ -142,7 +142,7 @@ fn expected_weight(
     out: &mut Vec<Finding>,
 ) {
     let profile = e.profile.name.trim();
-    match bd.level1().find(|n| same_name(&n.name, name)) {
+    match bd.level1().find(|n| same_name(n.name(e), name)) {
         Some(n) if n.weight == weight => {}
         Some(n) => out.push(
             indicator_finding(
@@ -152,7 +152,7 @@ fn expected_weight(
                 n.index,
                 format!(
                     "一级指标「{}」的分值为 {}，评分方案「{profile}」规定为 {}。",
-                    n.name.trim(),
+                    n.name(e).trim(),
                     plain(n.weight),
                     plain(weight)
                 ),

@@ -25,7 +25,7 @@ pub fn normalise_grade(g: &str) -> &str {
 }
 
 /// Where the computed score lost points: the leaves below full marks, biggest loss first.
-fn lost_points(bd: &ScoreBreakdown) -> String {
+fn lost_points(e: &Evaluation, bd: &ScoreBreakdown) -> String {
     let mut leaves: Vec<&NodeScore> = bd
         .nodes
         .iter()
@@ -42,7 +42,7 @@ fn lost_points(bd: &ScoreBreakdown) -> String {
                 .unwrap_or_default();
             format!(
                 "「{}」得 {}/{}{actual}",
-                n.name.trim(),
+                n.name(e).trim(),
                 plain(n.score),
                 plain(n.applicable_weight)
             )
@@ -89,7 +89,7 @@ fn totals(e: &Evaluation, bd: &ScoreBreakdown, published: &PublishedScore, out: 
         } else {
             (FindingKind::Error, String::new())
         };
-        hint.push_str(&lost_points(bd));
+        hint.push_str(&lost_points(e, bd));
         if computed < total {
             hint.push_str("公布的得分可能未按评分规则扣分。");
         }
@@ -131,7 +131,7 @@ fn totals(e: &Evaluation, bd: &ScoreBreakdown, published: &PublishedScore, out: 
 
 fn level1(e: &Evaluation, bd: &ScoreBreakdown, published: &PublishedScore, out: &mut Vec<Finding>) {
     for p in &published.level1 {
-        let Some(n) = bd.level1().find(|n| same_name(&n.name, &p.name)) else {
+        let Some(n) = bd.level1().find(|n| same_name(n.name(e), &p.name)) else {
             out.push(Finding::note(
                 NAME,
                 FindingKind::Warning,
@@ -151,7 +151,7 @@ fn level1(e: &Evaluation, bd: &ScoreBreakdown, published: &PublishedScore, out: 
         };
         let here = place(&[
             &evaluation_place(e),
-            &format!("一级指标「{}」", n.name.trim()),
+            &format!("一级指标「{}」", n.name(e).trim()),
         ]);
         if !p.weight.is_zero() && p.weight != n.weight {
             out.push(
