@@ -79,23 +79,24 @@ pub fn score_panel_ui(ui: &mut egui::Ui, ws: &Workspace, derived: &Derived, inde
             ui.strong("得分率");
             ui.end_row();
             for n in b.level1() {
-                ui.label(&n.name).on_hover_text(n.explanation.to_string());
+                ui.label(n.name(ev))
+                    .on_hover_text(n.explanation.to_string());
                 ui.label(plain(n.weight));
                 ui.label(round2(n.score).to_string())
                     .on_hover_text(n.explanation.to_string());
-                ui.label(n.rate.map_or_else(|| "—".to_owned(), pct_text));
+                ui.label(n.rate().map_or_else(|| "—".to_owned(), pct_text));
                 ui.end_row();
             }
         });
     ui.add_space(6.0);
     for n in b.level1() {
-        let rate = n.rate.map_or(0.0, to_f32);
+        let rate = n.rate().map_or(0.0, to_f32);
         ui.add(
             egui::ProgressBar::new(rate.clamp(0.0, 1.0))
                 .text(format!(
                     "{} {}",
-                    n.name,
-                    n.rate.map_or_else(|| "—".to_owned(), pct_text)
+                    n.name(ev),
+                    n.rate().map_or_else(|| "—".to_owned(), pct_text)
                 ))
                 .fill(rate_colour(rate)),
         )

@@ -188,7 +188,9 @@ impl GridSource for IndicatorTable<'_> {
                 }
             }
             6 => {
-                let r = node.and_then(|n| n.rate).map_or_else(String::new, pct_text);
+                let r = node
+                    .and_then(|n| n.rate())
+                    .map_or_else(String::new, pct_text);
                 plain_cell(r, CellStyle::Computed)
             }
             7 => plain_cell(ind.note.clone(), CellStyle::Normal),
