@@ -189,7 +189,7 @@ impl GridSource for IndicatorTable<'_> {
             }
             6 => {
                 let r = node
-                    .and_then(|n| n.rate())
+                    .and_then(NodeScore::rate)
                     .map_or_else(String::new, pct_text);
                 plain_cell(r, CellStyle::Computed)
             }
