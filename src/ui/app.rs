@@ -61,6 +61,10 @@ pub enum Dialog {
     Chooser(FileChooser, Option<Then>),
     /// A message with one OK button.
     Message(String),
+    /// 新建评价 from a template.
+    NewEvaluation(Box<super::new_evaluation::NewEvaluation>),
+    /// 删除评价 (confirm), by index.
+    DeleteEvaluation(usize),
 }
 
 /// A save running on another thread.
@@ -691,6 +695,34 @@ impl WorkbenchApp {
                 ui.separator();
                 self.menu_item(ui, Action::Quit, &ctx);
             });
+            ui.menu_button("评价", |ui| {
+                if ui
+                    .add_enabled(!self.file.read_only, egui::Button::new("新建评价…"))
+                    .clicked()
+                {
+                    self.dialog = Some(Dialog::NewEvaluation(Box::new(
+                        super::new_evaluation::NewEvaluation::new(&self.doc.ws),
+                    )));
+                    ui.close();
+                }
+                let current = if let View::Evaluation(i) = self.ui.view {
+                    Some(i)
+                } else {
+                    None
+                };
+                if ui
+                    .add_enabled(
+                        current.is_some() && !self.file.read_only,
+                        egui::Button::new("删除当前评价…"),
+                    )
+                    .clicked()
+                {
+                    if let Some(i) = current {
+                        self.dialog = Some(Dialog::DeleteEvaluation(i));
+                    }
+                    ui.close();
+                }
+            });
             ui.menu_button("编辑", |ui| {
                 let undo = self
                     .doc
@@ -836,6 +868,59 @@ impl WorkbenchApp {
                     ChooserMode::Save => self.start_save(p, then),
                 },
             },
+            Dialog::NewEvaluation(mut form) => match form.ui(ctx, &self.doc.ws) {
+                super::new_evaluation::NewEvaluationResult::Pending => {
+                    self.dialog = Some(Dialog::NewEvaluation(form))
+                }
+                super::new_evaluation::NewEvaluationResult::Cancelled => {}
+                super::new_evaluation::NewEvaluationResult::Create(edit, at) => {
+                    self.apply_outputs(vec![
+                        Output::Edit((edit, "新建评价".to_owned())),
+                        Output::Navigate(View::Evaluation(at), None),
+                    ]);
+                }
+            },
+            Dialog::DeleteEvaluation(i) => {
+                let name = self
+                    .doc
+                    .ws
+                    .evaluations
+                    .get(i)
+                    .map(|e| e.name.clone())
+                    .unwrap_or_default();
+                let mut choice = None;
+                egui::Modal::new(egui::Id::unique("delete-evaluation")).show(ctx, |ui| {
+                    ui.heading("删除评价？");
+                    ui.label(format!("将删除“{name}”及其全部指标（可撤销）。"));
+                    ui.horizontal(|ui| {
+                        if ui.button("删除").clicked() {
+                            choice = Some(true);
+                        }
+                        if ui.button("取消").clicked() {
+                            choice = Some(false);
+                        }
+                    });
+                });
+                match choice {
+                    Some(true) => {
+                        let edit = super::edit::Edit::Splice {
+                            table: super::edit::TableRef::Evaluations,
+                            at: i,
+                            remove: 1,
+                            insert: vec![],
+                        };
+                        self.apply_outputs(vec![
+                            Output::Edit((edit, format!("删除评价“{name}”"))),
+                            Output::Navigate(View::Department, None),
+                        ]);
+                        self.ui.last_evaluation = None;
+                        self.ui.selected_indicator.clear();
+                        self.ui.grids.retain(|k, _| !k.starts_with("evaluation/"));
+                    }
+                    Some(false) => {}
+                    None => self.dialog = Some(Dialog::DeleteEvaluation(i)),
+                }
+            }
             Dialog::Message(text) => {
                 let mut ok = false;
                 egui::Modal::new(egui::Id::unique("message")).show(ctx, |ui| {

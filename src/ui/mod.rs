@@ -9,6 +9,7 @@ pub mod fonts;
 pub mod form;
 pub mod grid;
 pub mod nav;
+pub mod new_evaluation;
 pub mod pages;
 pub mod score_panel;
 pub mod session;
