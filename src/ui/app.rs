@@ -870,7 +870,7 @@ impl WorkbenchApp {
             },
             Dialog::NewEvaluation(mut form) => match form.ui(ctx, &self.doc.ws) {
                 super::new_evaluation::NewEvaluationResult::Pending => {
-                    self.dialog = Some(Dialog::NewEvaluation(form))
+                    self.dialog = Some(Dialog::NewEvaluation(form));
                 }
                 super::new_evaluation::NewEvaluationResult::Cancelled => {}
                 super::new_evaluation::NewEvaluationResult::Create(edit, at) => {
