@@ -182,21 +182,25 @@ struct ChildSums {
     score: Decimal,
 }
 
-/// Scores a whole evaluation in one pass over the leaves and one pass back up the outline:
-/// linear in the number of rows, whatever the depth.
-pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
+/// Sheets at least this long are scored on two threads.
+const PARALLEL_ROWS: usize = 4096;
+
+/// Scores the rows in `range` (leaves by their rule; parents are summed afterwards).
+fn score_rows(
+    ws: &Workspace,
+    ev: &Evaluation,
+    shape: &[(Option<usize>, usize)],
+    not_applicable: &[bool],
+    range: std::ops::Range<usize>,
+) -> (Vec<NodeScore>, Vec<ScoreFlag>) {
     let profile = &ev.profile;
-    let inds = &ev.indicators;
-    let shape = outline(inds);
     let mut flags = Vec::new();
-    let mut nodes: Vec<NodeScore> = Vec::with_capacity(inds.len());
+    let mut nodes: Vec<NodeScore> = Vec::with_capacity(range.len());
     let mut links: HashMap<&MetricRef, ResolvedActual> = HashMap::new();
-    for (i, ind) in inds.iter().enumerate() {
+    for i in range {
+        let ind = &ev.indicators[i];
         let (parent, end) = shape[i];
         let is_leaf = end == i + 1;
-        // 不适用 spreads down a subtree (the parent is already in `nodes`).
-        let not_applicable = ind.not_applicable
-            || parent.is_some_and(|p| nodes.get(p).is_some_and(|n: &NodeScore| n.not_applicable));
         let mut node = NodeScore {
             index: i,
             level: ind.level,
@@ -212,11 +216,11 @@ pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
             parent,
             subtree_end: end,
             is_leaf,
-            not_applicable,
+            not_applicable: not_applicable[i],
             overridden: false,
             unscored: false,
         };
-        if is_leaf && !not_applicable {
+        if is_leaf && !node.not_applicable {
             // A metric is evaluated once per rescore, however many rows link to it.
             let typed;
             let resolved = match &ind.actual {
@@ -236,6 +240,40 @@ pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
         }
         nodes.push(node);
     }
+    (nodes, flags)
+}
+
+/// Scores a whole evaluation in one pass over the leaves and one pass back up the outline:
+/// linear in the number of rows, whatever the depth.
+pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
+    let profile = &ev.profile;
+    let inds = &ev.indicators;
+    let shape = outline(inds);
+    // 不适用 spreads down a subtree: a parent comes before its children.
+    let mut not_applicable = vec![false; inds.len()];
+    for (i, ind) in inds.iter().enumerate() {
+        not_applicable[i] = ind.not_applicable || shape[i].0.is_some_and(|p| not_applicable[p]);
+    }
+    // Rows are scored independently of each other: a large sheet is scored in two halves on
+    // two threads (this machine and most laptops have at least two cores).
+    let (mut nodes, mut flags) = if inds.len() >= PARALLEL_ROWS {
+        let mid = inds.len() / 2;
+        let (shape, na) = (&shape, &not_applicable);
+        std::thread::scope(|s| {
+            let second = s.spawn(move || score_rows(ws, ev, shape, na, mid..inds.len()));
+            let (mut nodes, mut flags) = score_rows(ws, ev, shape, na, 0..mid);
+            // A panicking half would be a bug; scoring that half again on this thread keeps
+            // the promise of never panicking on user data.
+            let (n2, f2) = second
+                .join()
+                .unwrap_or_else(|_| score_rows(ws, ev, shape, na, mid..inds.len()));
+            nodes.extend(n2);
+            flags.extend(f2);
+            (nodes, flags)
+        })
+    } else {
+        score_rows(ws, ev, &shape, &not_applicable, 0..inds.len())
+    };
     // Back up the outline: every row's children come after it, so walking backwards finishes
     // all of a parent's children before the parent itself.
     let mut sums = vec![ChildSums::default(); nodes.len()];
