@@ -1,5 +1,4 @@
-//! Command-line entry: `score`, `check`, `metrics`, `synth`; bare `jixiao` opens the window
-//! (until the window exists it prints the bundled sample's score).
+//! Command-line entry: `score`, `check`, `metrics`, `synth`; bare `jixiao [FILE]` opens the window.
 
 use std::path::{Path, PathBuf};
 
@@ -24,7 +23,10 @@ pub const SAMPLE_NAME: &str = "zhengzhou-gongxin.ron";
     about = "绩效评价工作台：预算绩效评价（离线桌面版与命令行）",
     long_about = "绩效评价工作台：预算绩效评价。不带子命令时打开窗口；子命令在无窗口环境下使用同一套计算。"
 )]
+#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
+    /// 要在窗口中打开的工作区文件（可省略：打开最近的工作区或内置样例）
+    file: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -101,7 +103,10 @@ pub fn run_with(
         }
     };
     let result = match cli.command {
-        None => sample_summary(out),
+        None => match crate::ui::run(cli.file) {
+            Ok(()) => Ok(0),
+            Err(e) => Err(e),
+        },
         Some(Command::Score {
             file,
             evaluation,
@@ -134,16 +139,6 @@ fn load(path: &Path) -> Result<Workspace, String> {
 /// The bundled sample, parsed.
 pub fn sample_workspace() -> Result<Workspace, String> {
     store::load_str(SAMPLE_RON).map_err(|e| format!("内置样例无法读取：{e}"))
-}
-
-fn sample_summary(out: &mut dyn std::io::Write) -> Result<i32, String> {
-    let ws = sample_workspace()?;
-    let _ = writeln!(
-        out,
-        "绩效评价工作台：窗口界面尚在开发中，以下为内置样例工作区的得分。"
-    );
-    let _ = writeln!(out, "用法见 jixiao --help。\n");
-    score_cmd(&ws, None, false, out)
 }
 
 #[derive(Serialize)]

@@ -191,10 +191,22 @@ fn an_unknown_evaluation_is_named() {
 }
 
 #[test]
-fn bare_jixiao_prints_the_sample_score() {
-    let o = jixiao(&[]);
-    assert!(o.status.success());
-    assert!(stdout(&o).contains("84.69"));
+fn bare_jixiao_without_a_display_says_how_to_use_the_command_line() {
+    // No display at all: the window cannot open, and the message points to the commands.
+    let o = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("XDG_RUNTIME_DIR", std::env::temp_dir())
+        .env("HOME", std::env::temp_dir())
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("无法打开窗口") && err.contains("jixiao score"),
+        "{err}"
+    );
 }
 
 /// The findings of one kind whose text mentions every word given.

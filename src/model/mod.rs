@@ -16,7 +16,7 @@ pub use budget::*;
 pub use department::*;
 pub use evaluation::*;
 pub use indicator::*;
-pub use number::AmountUnit;
+pub use number::{AmountUnit, parse_number_opt};
 pub use profile::*;
 pub use project::*;
 pub use template::EvaluationTemplate;

@@ -169,6 +169,14 @@ impl KeepScale for Decimal {
     }
 }
 
+/// Parses an optional number: blank is `None`, a number keeps what was written (`12.5%` → 12.5).
+pub fn parse_number_opt(input: &str) -> Result<Option<Decimal>, String> {
+    if to_half_width(input).trim().is_empty() {
+        return Ok(None);
+    }
+    parse_number(input).map(|n| Some(n.value))
+}
+
 /// Parses a ratio typed as a percentage or a plain number and returns percent points
 /// (`12.5%` → 12.5; `0.125` stays 0.125, since a bare number is taken as written).
 pub fn parse_percent_points(input: &str) -> Result<Decimal, String> {

@@ -1,0 +1,44 @@
+//! Derived data (scores, findings): recomputed only when the document revision changes,
+//! never stored, never computed by the views themselves.
+
+use crate::calc::checks::{Finding, FindingKind, run_all};
+use crate::calc::{ScoreBreakdown, score_evaluation};
+use crate::model::Workspace;
+
+/// Everything the window shows that is computed from the document.
+#[derive(Debug, Default)]
+pub struct Derived {
+    /// The revision these values belong to (`None` before the first computation).
+    revision: Option<u64>,
+    /// One breakdown per evaluation, in workspace order.
+    pub breakdowns: Vec<ScoreBreakdown>,
+    pub findings: Vec<Finding>,
+}
+
+impl Derived {
+    /// Recomputes when `revision` differs from the one computed last. Returns true if it did.
+    pub fn refresh(&mut self, ws: &Workspace, revision: u64) -> bool {
+        if self.revision == Some(revision) {
+            return false;
+        }
+        self.breakdowns = ws
+            .evaluations
+            .iter()
+            .map(|e| score_evaluation(ws, e))
+            .collect();
+        self.findings = run_all(ws);
+        self.revision = Some(revision);
+        true
+    }
+
+    /// Counts of findings by kind: (errors, rounding, warnings, notes).
+    pub fn counts(&self) -> (usize, usize, usize, usize) {
+        let n = |k: FindingKind| self.findings.iter().filter(|f| f.kind == k).count();
+        (
+            n(FindingKind::Error),
+            n(FindingKind::Rounding),
+            n(FindingKind::Warning),
+            n(FindingKind::Info),
+        )
+    }
+}

@@ -1,0 +1,235 @@
+//! File dialogs: the system's (rfd) when there is one, else an in-app chooser, behind a trait
+//! so tests can script them.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What a file dialog gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Picked {
+    Path(PathBuf),
+    Cancelled,
+    /// No system dialog could be shown: use the in-app chooser.
+    Unavailable,
+}
+
+/// Open/save dialogs.
+pub trait FileDialogs {
+    fn pick_open(&mut self, start: Option<&Path>) -> Picked;
+    fn pick_save(&mut self, start: Option<&Path>, file_name: &str) -> Picked;
+}
+
+/// The system's dialogs through rfd (xdg-desktop-portal or zenity on Linux).
+///
+/// rfd answers `None` both when the user cancels and when no dialog service exists. A dialog a
+/// person cancelled was open for a while; one that "answered" within a blink never appeared, so
+/// it is taken as unavailable and the in-app chooser is used from then on.
+#[derive(Debug, Default)]
+pub struct NativeDialogs {
+    unavailable: bool,
+}
+
+/// An answer faster than this means no dialog was shown.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(150);
+
+impl NativeDialogs {
+    fn ron_filter(d: rfd::FileDialog) -> rfd::FileDialog {
+        d.add_filter("绩效评价工作区 (*.ron)", &["ron"])
+            .add_filter("所有文件", &["*"])
+    }
+
+    fn judge(&mut self, started: Instant, got: Option<PathBuf>) -> Picked {
+        match got {
+            Some(p) => Picked::Path(p),
+            None if started.elapsed() < NO_DIALOG_WITHIN => {
+                self.unavailable = true;
+                Picked::Unavailable
+            }
+            None => Picked::Cancelled,
+        }
+    }
+}
+
+impl FileDialogs for NativeDialogs {
+    fn pick_open(&mut self, start: Option<&Path>) -> Picked {
+        if self.unavailable {
+            return Picked::Unavailable;
+        }
+        let mut d = Self::ron_filter(rfd::FileDialog::new()).set_title("打开工作区");
+        if let Some(s) = start {
+            d = d.set_directory(s);
+        }
+        let t = Instant::now();
+        let got = d.pick_file();
+        self.judge(t, got)
+    }
+
+    fn pick_save(&mut self, start: Option<&Path>, file_name: &str) -> Picked {
+        if self.unavailable {
+            return Picked::Unavailable;
+        }
+        let mut d = Self::ron_filter(rfd::FileDialog::new())
+            .set_title("保存工作区")
+            .set_file_name(file_name);
+        if let Some(s) = start {
+            d = d.set_directory(s);
+        }
+        let t = Instant::now();
+        let got = d.save_file();
+        self.judge(t, got)
+    }
+}
+
+/// Dialogs that always defer to the in-app chooser (tests, headless).
+#[derive(Debug, Default)]
+pub struct InAppOnly;
+
+impl FileDialogs for InAppOnly {
+    fn pick_open(&mut self, _: Option<&Path>) -> Picked {
+        Picked::Unavailable
+    }
+
+    fn pick_save(&mut self, _: Option<&Path>, _: &str) -> Picked {
+        Picked::Unavailable
+    }
+}
+
+/// Whether the in-app chooser opens or saves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChooserMode {
+    Open,
+    Save,
+}
+
+/// The in-app file chooser: a folder listing, a name field and 确定/取消.
+#[derive(Clone, Debug)]
+pub struct FileChooser {
+    pub mode: ChooserMode,
+    pub dir: PathBuf,
+    pub name: String,
+    entries: Vec<(String, bool)>,
+    pub error: Option<String>,
+}
+
+/// What the chooser's user did this frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChooserResult {
+    Pending,
+    Chosen(PathBuf),
+    Cancelled,
+}
+
+impl FileChooser {
+    pub fn new(mode: ChooserMode, dir: PathBuf, name: &str) -> FileChooser {
+        let mut c = FileChooser {
+            mode,
+            dir,
+            name: name.to_owned(),
+            entries: Vec::new(),
+            error: None,
+        };
+        c.read_dir();
+        c
+    }
+
+    fn read_dir(&mut self) {
+        self.entries.clear();
+        match std::fs::read_dir(&self.dir) {
+            Ok(rd) => {
+                for e in rd.flatten() {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    if name.starts_with('.') {
+                        continue;
+                    }
+                    let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+                    if is_dir
+                        || Path::new(&name)
+                            .extension()
+                            .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+                    {
+                        self.entries.push((name, is_dir));
+                    }
+                }
+                self.entries
+                    .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                self.error = None;
+            }
+            Err(e) => self.error = Some(format!("无法读取文件夹：{e}")),
+        }
+    }
+
+    /// Draws the chooser in a modal; returns the outcome.
+    pub fn ui(&mut self, ctx: &egui::Context) -> ChooserResult {
+        let mut result = ChooserResult::Pending;
+        let title = match self.mode {
+            ChooserMode::Open => "打开工作区",
+            ChooserMode::Save => "保存工作区",
+        };
+        egui::Modal::new(egui::Id::unique("in-app-file-chooser")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading(title);
+            ui.label("系统文件对话框不可用，请在此选择。");
+            ui.horizontal(|ui| {
+                if ui.button("上一级").clicked()
+                    && let Some(parent) = self.dir.parent()
+                {
+                    self.dir = parent.to_path_buf();
+                    self.read_dir();
+                }
+                ui.label(self.dir.display().to_string());
+            });
+            egui::ScrollArea::vertical()
+                .max_height(260.0)
+                .show(ui, |ui| {
+                    let mut go_into = None;
+                    for (name, is_dir) in &self.entries {
+                        let label = if *is_dir {
+                            format!("{name}/")
+                        } else {
+                            name.clone()
+                        };
+                        let r = ui.selectable_label(!is_dir && *name == self.name, label);
+                        if r.clicked() {
+                            if *is_dir {
+                                go_into = Some(name.clone());
+                            } else {
+                                self.name.clone_from(name);
+                            }
+                        }
+                        if r.double_clicked() && !is_dir {
+                            result = ChooserResult::Chosen(self.dir.join(name));
+                        }
+                    }
+                    if let Some(d) = go_into {
+                        self.dir.push(d);
+                        self.read_dir();
+                    }
+                });
+            ui.horizontal(|ui| {
+                ui.label("文件名：");
+                ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(300.0));
+            });
+            if let Some(e) = &self.error {
+                ui.colored_label(egui::Color32::RED, e);
+            }
+            ui.horizontal(|ui| {
+                if ui.button("确定").clicked() {
+                    let name = self.name.trim();
+                    if name.is_empty() {
+                        self.error = Some("请填写文件名".to_owned());
+                    } else {
+                        let mut p = self.dir.join(name);
+                        if self.mode == ChooserMode::Save && p.extension().is_none() {
+                            p.set_extension("ron");
+                        }
+                        result = ChooserResult::Chosen(p);
+                    }
+                }
+                if ui.button("取消").clicked() {
+                    result = ChooserResult::Cancelled;
+                }
+            });
+        });
+        result
+    }
+}

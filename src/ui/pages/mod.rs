@@ -1,0 +1,51 @@
+//! The pages of the central area, one module each, drawn from the document and the derived
+//! data; they return `Output`s and never change the document themselves.
+
+pub mod budget;
+pub mod checks;
+pub mod department;
+pub mod evaluation;
+pub mod lists;
+pub mod projects;
+
+use super::app::UiState;
+use super::derived::Derived;
+use super::view::{Output, View};
+use crate::model::Workspace;
+
+/// The key of a page's main grid in `UiState::grids` (navigation selects cells in it).
+pub fn grid_key_for(view: &View) -> String {
+    match view {
+        View::Department => "department/tasks".to_owned(),
+        View::Summary { year } => format!("summary/{year}/income"),
+        View::Functional { year, table } => format!("functional/{year}/{table}"),
+        View::Economic { year, table } => format!("economic/{year}/{table}"),
+        View::ThreePublic { year } => format!("three-public/{year}"),
+        View::Projects { year } => format!("projects/{year}"),
+        View::Project(i) => format!("project/{i}/disbursements"),
+        View::Evaluation(i) => format!("evaluation/{i}/indicators"),
+        View::Checks => "checks".to_owned(),
+    }
+}
+
+/// Draws the current page.
+pub fn page_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    derived: &Derived,
+    state: &mut UiState,
+) -> Vec<Output> {
+    match state.view.clone() {
+        View::Department => department::department_ui(ui, ws, state),
+        View::Summary { year } => budget::summary_ui(ui, ws, derived, state, year),
+        View::Functional { year, table } => {
+            budget::functional_ui(ui, ws, derived, state, year, table)
+        }
+        View::Economic { year, table } => budget::economic_ui(ui, ws, derived, state, year, table),
+        View::ThreePublic { year } => budget::three_public_ui(ui, ws, derived, state, year),
+        View::Projects { year } => projects::projects_table_ui(ui, ws, derived, state, year),
+        View::Project(i) => projects::project_ui(ui, ws, derived, state, i),
+        View::Evaluation(i) => evaluation::evaluation_ui(ui, ws, derived, state, i),
+        View::Checks => checks::checks_ui(ui, ws, derived, state),
+    }
+}

@@ -1,0 +1,112 @@
+//! The live score panel on the right: 总分 (large), 等级, and per 一级指标 分值/得分/得分率 with
+//! a bar each; hovering a row shows its explanation from the breakdown.
+
+use super::derived::Derived;
+use crate::calc::num::{pct_text, plain, round2};
+use crate::model::Workspace;
+
+/// Colour of a 得分率 (green from 90%, amber from 60%, red below).
+fn rate_colour(rate: f32) -> egui::Color32 {
+    if rate >= 0.9 {
+        egui::Color32::from_rgb(46, 139, 87)
+    } else if rate >= 0.6 {
+        egui::Color32::from_rgb(218, 165, 32)
+    } else {
+        egui::Color32::from_rgb(200, 60, 60)
+    }
+}
+
+/// Decimal → f32, for drawing only.
+fn to_f32(d: rust_decimal::Decimal) -> f32 {
+    d.to_string().parse().unwrap_or(0.0)
+}
+
+/// Draws the panel for evaluation `index` (or a hint when there is none).
+pub fn score_panel_ui(ui: &mut egui::Ui, ws: &Workspace, derived: &Derived, index: Option<usize>) {
+    let (Some(i), Some(ev)) = (index, index.and_then(|i| ws.evaluations.get(i))) else {
+        ui.heading("得分");
+        ui.label("工作区中还没有评价。");
+        return;
+    };
+    let Some(b) = derived.breakdowns.get(i) else {
+        return;
+    };
+    ui.heading("得分");
+    ui.label(&ev.name);
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.label(
+            egui::RichText::new(round2(b.total.score).to_string())
+                .size(40.0)
+                .strong(),
+        )
+        .on_hover_text(format!("满分 {}", plain(b.total.weight)));
+        ui.vertical(|ui| {
+            ui.label(egui::RichText::new(format!("等级：{}", b.total.grade)).size(20.0));
+            if let Some(r) = b.total.rate {
+                ui.label(format!("得分率 {}", pct_text(r)));
+            }
+        });
+    });
+    if b.unscored > 0 {
+        ui.colored_label(
+            egui::Color32::from_rgb(180, 100, 0),
+            format!("尚有 {} 项未评分（暂计 0 分）", b.unscored),
+        );
+    }
+    if let Some(p) = &ev.published
+        && let Some(t) = p.total
+    {
+        let differs = round2(t) != round2(b.total.score);
+        let text = format!("报告公布：{} {}", round2(t), p.grade);
+        if differs {
+            ui.colored_label(
+                egui::Color32::from_rgb(200, 60, 60),
+                format!("{text}（与计算不符）"),
+            );
+        } else {
+            ui.label(text);
+        }
+    }
+    ui.separator();
+    egui::Grid::new("level1-scores")
+        .num_columns(4)
+        .striped(true)
+        .show(ui, |ui| {
+            ui.strong("一级指标");
+            ui.strong("分值");
+            ui.strong("得分");
+            ui.strong("得分率");
+            ui.end_row();
+            for n in b.level1() {
+                ui.label(n.name(ev))
+                    .on_hover_text(n.explanation.to_string());
+                ui.label(plain(n.weight));
+                ui.label(round2(n.score).to_string())
+                    .on_hover_text(n.explanation.to_string());
+                ui.label(n.rate().map_or_else(|| "—".to_owned(), pct_text));
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
+    for n in b.level1() {
+        let rate = n.rate().map_or(0.0, to_f32);
+        ui.add(
+            egui::ProgressBar::new(rate.clamp(0.0, 1.0))
+                .text(format!(
+                    "{} {}",
+                    n.name(ev),
+                    n.rate().map_or_else(|| "—".to_owned(), pct_text)
+                ))
+                .fill(rate_colour(rate)),
+        )
+        .on_hover_text(n.explanation.to_string());
+    }
+    if !b.flags.is_empty() {
+        ui.separator();
+        ui.strong("提示");
+        for line in crate::report::text::flag_lines(ev, b) {
+            ui.label(format!("• {line}"));
+        }
+    }
+}
