@@ -1003,10 +1003,15 @@ impl WorkbenchApp {
             ));
         });
         self.apply_outputs(outputs);
-        // Recompute now so that the grid, the panel and the status bar show the edit in this
-        // same frame's next pass (egui repaints once more after input).
+        // Recompute now, and lay the window out once more within this frame (a second egui
+        // pass, input already taken), so that the frame shown has the edit in the grid, the
+        // score panel (drawn before the page) and the status bar. If egui has no pass left,
+        // the next frame, drawn at once, shows it.
         if self.derived.refresh(&self.doc.ws, self.doc.revision) {
-            ctx.request_repaint();
+            ctx.request_discard("the document changed after the panels were drawn");
+            if !ctx.will_discard() {
+                ctx.request_repaint();
+            }
         }
         self.dialog_ui(&ctx);
         self.autosave_recovery(&ctx);

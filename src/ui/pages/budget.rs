@@ -5,8 +5,8 @@ pub mod grids;
 use std::collections::HashSet;
 
 use self::grids::{
-    EconomicGrid, FunctionalGrid, NamedGrid, UnitIncomeGrid, is_foldable, table_findings,
-    visible_rows,
+    EconomicGrid, FunctionalGrid, NamedGrid, ShownRows, UnitIncomeGrid, is_foldable,
+    table_findings, visible_rows,
 };
 use crate::calc::checks::{Finding, FindingKind, TableRef as CheckTable};
 use crate::calc::links::settings_of;
@@ -418,9 +418,9 @@ pub fn functional_ui(
     }
     let key = super::grid_key_for(&View::Functional { year, table });
     let folded = s.collapsed.get(&(year, table)).cloned().unwrap_or_default();
-    let visible = visible_rows(&t.lines, &folded);
+    let visible = ShownRows::new(&t.lines, &folded);
     let cursor = s.grids.get(&key).map(|g| g.cursor);
-    let selected_doc = cursor.and_then(|(r, _)| visible.get(r).copied());
+    let selected_doc = cursor.and_then(|(r, _)| visible.doc(r));
     let mut new_folded: Option<HashSet<usize>> = None;
     ui.horizontal(|ui| {
         if ui.button("全部展开").clicked() {

@@ -188,6 +188,47 @@ pub fn visible_rows<S: BuildHasher>(
     out
 }
 
+/// The rows on screen of a 功能分类 table: all of them (nothing folded, the usual case, which
+/// costs nothing however long the table is) or the list [`visible_rows`] gives. The page builds
+/// this every frame, so a table of 100,000 rows must not be walked when nothing is folded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShownRows {
+    /// Every row of a table of this many rows.
+    All(usize),
+    /// These document rows.
+    Folded(Vec<usize>),
+}
+
+impl ShownRows {
+    pub fn new<S: BuildHasher>(lines: &[FunctionalLine], collapsed: &HashSet<usize, S>) -> Self {
+        if collapsed.is_empty() {
+            ShownRows::All(lines.len())
+        } else {
+            ShownRows::Folded(visible_rows(lines, collapsed))
+        }
+    }
+
+    /// How many rows show.
+    pub fn len(&self) -> usize {
+        match self {
+            ShownRows::All(n) => *n,
+            ShownRows::Folded(v) => v.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The document row shown as grid row `row`.
+    pub fn doc(&self, row: usize) -> Option<usize> {
+        match self {
+            ShownRows::All(n) => (row < *n).then_some(row),
+            ShownRows::Folded(v) => v.get(row).copied(),
+        }
+    }
+}
+
 /// Unfolds the 类/款 rows that hide document row `row`.
 pub fn reveal<S: BuildHasher>(
     lines: &[FunctionalLine],
@@ -222,7 +263,7 @@ pub struct FunctionalGrid<'a> {
     pub unit: AmountUnit,
     pub lines: &'a [FunctionalLine],
     /// Document rows on screen.
-    pub visible: Vec<usize>,
+    pub visible: ShownRows,
     collapsed: HashSet<usize>,
     findings: CellFindings<'a>,
     columns: Vec<ColumnSpec>,
@@ -251,7 +292,7 @@ impl<'a> FunctionalGrid<'a> {
             table,
             unit: book.unit,
             lines,
-            visible: visible_rows(lines, collapsed),
+            visible: ShownRows::new(lines, collapsed),
             collapsed: collapsed.clone(),
             findings: cell_findings(findings, book.year, CheckTable::Functional(table)),
             columns,
@@ -259,7 +300,7 @@ impl<'a> FunctionalGrid<'a> {
     }
 
     fn line(&self, row: usize) -> Option<&FunctionalLine> {
-        self.visible.get(row).and_then(|&i| self.lines.get(i))
+        self.visible.doc(row).and_then(|i| self.lines.get(i))
     }
 }
 
@@ -273,7 +314,7 @@ impl GridSource for FunctionalGrid<'_> {
     }
 
     fn cell(&self, row: usize, col: usize) -> CellView {
-        let (Some(&doc), Some(line)) = (self.visible.get(row), self.line(row)) else {
+        let (Some(doc), Some(line)) = (self.visible.doc(row), self.line(row)) else {
             return CellView::default();
         };
         let style = match line.level {
@@ -332,7 +373,7 @@ impl EditableTable for FunctionalGrid<'_> {
     }
 
     fn doc_index(&self, row: usize) -> usize {
-        self.visible.get(row).copied().unwrap_or(self.lines.len())
+        self.visible.doc(row).unwrap_or(self.lines.len())
     }
 
     fn row(&self, row: usize) -> Row {
