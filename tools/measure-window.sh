@@ -27,8 +27,8 @@ RUNS=${RUNS:-7}
 IDLE_SECONDS=${IDLE_SECONDS:-60}
 SETTLE_SECONDS=${SETTLE_SECONDS:-5}
 [ -x "$BIN" ] || { echo "no binary at $BIN (cargo build --release first)" >&2; exit 1; }
-for tool in Xvfb xev python3; do
-    command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y xvfb x11-utils python3)" >&2; exit 1; }
+for tool in Xvfb xev xdotool xdpyinfo python3; do
+    command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y xvfb x11-utils xdotool python3)" >&2; exit 1; }
 done
 
 WORK=$(mktemp -d /tmp/measure-window.XXXXXX)
@@ -89,10 +89,26 @@ if mode == "start":
     print(f"{mapped:.4f}")
 else:
     time.sleep(settle)
+    if mode == "edited":
+        # An edit (分值 of row 4 of the sample's first evaluation, at its place in a
+        # 1440x880 window at the screen's top left), then time for the recovery copy
+        # (written 3 s after the last edit) to be written.
+        def xdo(*a):
+            subprocess.run(["xdotool", *a], check=True)
+        # No window manager: give the window the keyboard focus first (winit drops keys else).
+        win = subprocess.run(["xdotool", "search", "--pid", str(app.pid)], capture_output=True, text=True).stdout.split()[-1]
+        xdo("windowfocus", win); time.sleep(0.2)
+        xdo("mousemove", "524", "214"); xdo("click", "1"); time.sleep(0.3)
+        xdo("type", "3"); xdo("key", "Return"); time.sleep(0.3)
+        xdo("mousemove", "1400", "1000")  # off the window: no hover
+        time.sleep(8)
+        copies = [os.path.join(d, f) for d, _, fs in os.walk(home) for f in fs if "recover" in os.path.join(d, f).lower()]
+        print("recovery copy written (the edit landed):", copies or "NONE - the click missed")
     xvfb = int(os.environ["XVFB_PID"])
     rss, hwm = status(app.pid, "VmRSS"), status(app.pid, "VmHWM")
     threads = status(app.pid, "Threads")
-    print(f"first frame (map) after {mapped:.3f} s; after {settle:.0f} s more: VmRSS {rss/1024:.1f} MiB, VmHWM {hwm/1024:.1f} MiB, {threads} threads")
+    anon, file_, shmem = status(app.pid, "RssAnon"), status(app.pid, "RssFile"), status(app.pid, "RssShmem")
+    print(f"first frame (map) after {mapped:.3f} s; after {settle:.0f} s more: VmRSS {rss/1024:.1f} MiB (RssAnon {anon/1024:.1f}, RssFile {file_/1024:.1f}, RssShmem {shmem/1024:.1f}), VmHWM {hwm/1024:.1f} MiB, {threads} threads")
     if idle > 0:
         a0, x0, w0 = ticks(app.pid), ticks(xvfb), time.monotonic()
         time.sleep(idle)
@@ -127,6 +143,12 @@ echo
 echo "== idle CPU, bundled sample, ${IDLE_SECONDS} s without input =="
 H="$WORK/home-idle"; mkdir -p "$H"
 python3 "$WORK/run.py" "$BIN" "$H" idle "$SETTLE_SECONDS" "$IDLE_SECONDS"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo
+echo "== idle CPU after an edit (bundled sample; click, type 3, Enter, 8 s for the recovery copy) =="
+H="$WORK/home-edited"; mkdir -p "$H"
+python3 "$WORK/run.py" "$BIN" "$H" edited "$SETTLE_SECONDS" "$IDLE_SECONDS"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo

@@ -277,8 +277,9 @@ fn row_number_ui(
         visuals.weak_text_color(),
     );
     painter.hline(rect.x_range(), rect.bottom() - 0.5, grid_line(ui));
-    let label = format!("第{}行", row + 1);
-    response.widget_info(|| WidgetInfo::labeled(Role::RowHeader, true, &label));
+    // The label is built only when asked for (an accessibility client, a click): not for
+    // every row on screen every frame.
+    response.widget_info(|| WidgetInfo::labeled(Role::RowHeader, true, format!("第{}行", row + 1)));
     response
 }
 
@@ -360,9 +361,9 @@ fn cell_ui(
         vec2((text_width + indent + 2.0 * PAD).ceil(), rect.height()),
     ));
 
-    let label = cell_label(row, &spec.header);
+    // Built only when asked for (an accessibility client, a click), not per cell per frame.
     response.widget_info(|| {
-        let mut info = WidgetInfo::labeled(Role::Cell, true, &label);
+        let mut info = WidgetInfo::labeled(Role::Cell, true, cell_label(row, &spec.header));
         info.current_text_value = Some(view.display.clone());
         info
     });
