@@ -136,14 +136,6 @@ impl Visitor<'_> for AmountVisitor {
         Ok(Amount::Value(Decimal::from(v)))
     }
 
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
-        // A bare RON number: take its shortest decimal spelling, which is what was typed.
-        if !v.is_finite() {
-            return Err(E::custom("金额不能是无穷大或 NaN"));
-        }
-        Amount::parse_stored(&format!("{v}")).map_err(E::custom)
-    }
-
     fn visit_unit<E: de::Error>(self) -> Result<Amount, E> {
         Ok(Amount::Blank)
     }

@@ -1,4 +1,4 @@
-//! The document model: plain serde data, no egui and no I/O.
+//! The document model: plain serde data, no window code and no I/O.
 
 pub mod amount;
 pub mod budget;
