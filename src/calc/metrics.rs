@@ -274,6 +274,12 @@ pub fn project_metric(p: &Project, metric: ProjectMetric, base: ExecutionBase) -
     }
 }
 
+/// 执行率 of one cost item (成本明细): executed / budget, when both are given and the budget
+/// is not zero.
+pub fn cost_item_rate(item: &crate::model::CostItem) -> Option<Decimal> {
+    ratio(item.executed.value()?, item.budget.value()?)
+}
+
 /// 结余: budget (per the base) minus executed (seed 002: 207 − 134.5343 = 72.4657).
 pub fn project_balance(p: &Project, base: ExecutionBase) -> Option<Decimal> {
     Some(
@@ -396,6 +402,29 @@ mod tests {
             ExecutionBase::Adjusted,
         );
         assert_eq!(none.missing.as_deref(), Some("缺少拨付记录"));
+    }
+
+    #[test]
+    fn seed_002_cost_items() {
+        let item = |b, e| crate::model::CostItem {
+            name: String::new(),
+            budget: Amount::Value(b),
+            executed: Amount::Value(e),
+        };
+        // 培训费 54.2543 / 108 = 50.2354…%; 维修(护)费 53.28 / 72 = 74%; 会议费 27 / 27 = 100%.
+        assert_eq!(
+            pct_text(cost_item_rate(&item(dec!(108), dec!(54.2543))).unwrap()),
+            "50.24%"
+        );
+        assert_eq!(
+            pct_text(cost_item_rate(&item(dec!(72), dec!(53.28))).unwrap()),
+            "74.00%"
+        );
+        assert_eq!(
+            pct_text(cost_item_rate(&item(dec!(27), dec!(27))).unwrap()),
+            "100.00%"
+        );
+        assert_eq!(cost_item_rate(&item(dec!(0), dec!(1))), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::budget::{findings_list_ui, metric_text, metrics_table_ui, table_box_u
 use crate::calc::checks::{Finding, Location};
 use crate::calc::links::settings_of;
 use crate::calc::metrics::{MetricValue, project_balance, project_metric};
-use crate::calc::num::{pct_points_text, pct_text, ratio, thousands};
+use crate::calc::num::{pct_points_text, pct_text, thousands};
 use crate::model::number::{AmountUnit, to_half_width};
 use crate::model::{
     Amount, CostItem, Disbursement, DisbursementStage, ExecutionBase, PerformanceTarget, Project,
@@ -520,10 +520,9 @@ impl GridSource for CostItemsGrid<'_> {
             1 => amount_cell(c.budget, n),
             2 => amount_cell(c.executed, n),
             3 => {
-                let r = match (c.executed.value(), c.budget.value()) {
-                    (Some(e), Some(b)) => ratio(e, b).map(pct_text).unwrap_or_default(),
-                    _ => String::new(),
-                };
+                let r = crate::calc::metrics::cost_item_rate(c)
+                    .map(pct_text)
+                    .unwrap_or_default();
                 text_cell(&r, CellStyle::Computed)
             }
             _ => CellView::default(),
