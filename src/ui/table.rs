@@ -32,6 +32,19 @@ pub trait EditableTable: GridSource {
     }
 }
 
+/// Validates typed text the way committing it would: by writing it into a copy of the row.
+/// Every editable grid's `GridSource::validate` is this, so validation and commit can never
+/// disagree.
+pub fn validate_in_copy(
+    table: &dyn EditableTable,
+    row: usize,
+    col: usize,
+    text: &str,
+) -> Result<(), String> {
+    let mut r = table.row(row);
+    table.set(&mut r, col, text)
+}
+
 /// An edit with its undo label.
 pub type LabelledEdit = (Edit, String);
 

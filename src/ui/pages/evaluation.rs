@@ -199,8 +199,7 @@ impl GridSource for IndicatorTable<'_> {
     }
 
     fn validate(&self, row: usize, col: usize, text: &str) -> Result<(), String> {
-        let mut r = self.row(row);
-        self.set(&mut r, col, text)
+        crate::ui::table::validate_in_copy(self, row, col, text)
     }
 
     fn is_outline(&self) -> bool {

@@ -242,8 +242,7 @@ impl GridSource for ProjectsGrid<'_> {
     }
 
     fn validate(&self, row: usize, col: usize, text: &str) -> Result<(), String> {
-        let mut r = self.row(row);
-        self.set(&mut r, col, text)
+        crate::ui::table::validate_in_copy(self, row, col, text)
     }
 }
 
@@ -438,8 +437,7 @@ impl GridSource for DisbursementsGrid<'_> {
     }
 
     fn validate(&self, row: usize, col: usize, text: &str) -> Result<(), String> {
-        let mut r = self.row(row);
-        self.set(&mut r, col, text)
+        crate::ui::table::validate_in_copy(self, row, col, text)
     }
 }
 
@@ -530,8 +528,7 @@ impl GridSource for CostItemsGrid<'_> {
     }
 
     fn validate(&self, row: usize, col: usize, text: &str) -> Result<(), String> {
-        let mut r = self.row(row);
-        self.set(&mut r, col, text)
+        crate::ui::table::validate_in_copy(self, row, col, text)
     }
 }
 
@@ -621,8 +618,7 @@ impl GridSource for TargetsGrid<'_> {
     }
 
     fn validate(&self, row: usize, col: usize, text: &str) -> Result<(), String> {
-        let mut r = self.row(row);
-        self.set(&mut r, col, text)
+        crate::ui::table::validate_in_copy(self, row, col, text)
     }
 }
 

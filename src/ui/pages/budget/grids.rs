@@ -359,8 +359,7 @@ impl GridSource for FunctionalGrid<'_> {
     }
 
     fn validate(&self, row: usize, col: usize, text: &str) -> Result<(), String> {
-        let mut r = self.row(row);
-        self.set(&mut r, col, text)
+        crate::ui::table::validate_in_copy(self, row, col, text)
     }
 }
 
@@ -512,8 +511,7 @@ impl GridSource for EconomicGrid<'_> {
     }
 
     fn validate(&self, row: usize, col: usize, text: &str) -> Result<(), String> {
-        let mut r = self.row(row);
-        self.set(&mut r, col, text)
+        crate::ui::table::validate_in_copy(self, row, col, text)
     }
 }
 
@@ -610,8 +608,7 @@ impl GridSource for NamedGrid<'_> {
     }
 
     fn validate(&self, row: usize, col: usize, text: &str) -> Result<(), String> {
-        let mut r = self.row(row);
-        self.set(&mut r, col, text)
+        crate::ui::table::validate_in_copy(self, row, col, text)
     }
 }
 
@@ -716,8 +713,7 @@ impl GridSource for UnitIncomeGrid<'_> {
     }
 
     fn validate(&self, row: usize, col: usize, text: &str) -> Result<(), String> {
-        let mut r = self.row(row);
-        self.set(&mut r, col, text)
+        crate::ui::table::validate_in_copy(self, row, col, text)
     }
 }
 
