@@ -1,12 +1,14 @@
 //! 得分明细 (score breakdown): the one struct the window, the PDF and the command line render.
 
-use std::collections::HashMap;
+use std::sync::Mutex;
 
+use rayon::prelude::*;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::links::{ResolvedActual, resolve_actual};
-use super::num::{ratio, round2, sum};
+use super::num::{ge, is_positive, le, ratio, round2, sum};
 use super::rules::{Explanation, LeafInput, round_score_within, score_leaf};
 use crate::model::{
     Actual, Comparator, Evaluation, GradeBand, Indicator, MetricRef, Rounding, Rule, Workspace,
@@ -182,24 +184,39 @@ struct ChildSums {
     score: Decimal,
 }
 
-/// Sheets at least this long are scored on two threads.
+/// Sheets at least this long are scored on every core.
 const PARALLEL_ROWS: usize = 4096;
 
-/// Scores the rows in `range` (leaves by their rule; parents are summed afterwards).
-fn score_rows(
-    ws: &Workspace,
-    ev: &Evaluation,
-    shape: &[(Option<usize>, usize)],
-    not_applicable: &[bool],
-    range: std::ops::Range<usize>,
-) -> (Vec<NodeScore>, Vec<ScoreFlag>) {
-    let profile = &ev.profile;
-    let mut flags = Vec::new();
-    let mut nodes: Vec<NodeScore> = Vec::with_capacity(range.len());
-    let mut links: HashMap<&MetricRef, ResolvedActual> = HashMap::new();
-    for i in range {
-        let ind = &ev.indicators[i];
-        let (parent, end) = shape[i];
+/// Every metric the sheet links to, evaluated once per rescore however many rows link to
+/// it (before the rows are scored, so the rows only read it).
+fn resolve_links<'w>(
+    ws: &'w Workspace,
+    ev: &'w Evaluation,
+) -> FxHashMap<&'w MetricRef, ResolvedActual> {
+    let mut links = FxHashMap::default();
+    for ind in &ev.indicators {
+        if let Actual::Linked(r) = &ind.actual {
+            links
+                .entry(r)
+                .or_insert_with(|| resolve_actual(ws, &ev.profile, &ind.actual));
+        }
+    }
+    links
+}
+
+/// What scoring the rows of one sheet shares.
+struct Sheet<'w> {
+    ev: &'w Evaluation,
+    shape: &'w [(Option<usize>, usize)],
+    not_applicable: &'w [bool],
+    links: &'w FxHashMap<&'w MetricRef, ResolvedActual>,
+}
+
+impl Sheet<'_> {
+    /// Scores row `i` (a leaf by its rule; a parent is summed afterwards).
+    fn score_row(&self, i: usize, flags: &mut Vec<ScoreFlag>) -> NodeScore {
+        let ind = &self.ev.indicators[i];
+        let (parent, end) = self.shape[i];
         let is_leaf = end == i + 1;
         let mut node = NodeScore {
             index: i,
@@ -216,14 +233,14 @@ fn score_rows(
             parent,
             subtree_end: end,
             is_leaf,
-            not_applicable: not_applicable[i],
+            not_applicable: self.not_applicable[i],
             overridden: false,
             unscored: false,
         };
         if is_leaf && !node.not_applicable {
-            // A metric is evaluated once per rescore, however many rows link to it.
             let typed;
             let resolved = match &ind.actual {
+                Actual::Linked(r) if let Some(found) = self.links.get(r) => found,
                 Actual::Typed { value, .. } => {
                     typed = ResolvedActual {
                         value: *value,
@@ -232,15 +249,19 @@ fn score_rows(
                     };
                     &typed
                 }
-                Actual::Linked(r) => &*links
-                    .entry(r)
-                    .or_insert_with(|| resolve_actual(ws, profile, &ind.actual)),
+                Actual::Linked(_) => {
+                    typed = ResolvedActual {
+                        value: None,
+                        linked: None,
+                        broken: Some("链接未解析".to_owned()),
+                    };
+                    &typed
+                }
             };
-            score_leaf_node(ev, ind, resolved, &mut node, &mut flags);
+            score_leaf_node(self.ev, ind, resolved, &mut node, flags);
         }
-        nodes.push(node);
+        node
     }
-    (nodes, flags)
 }
 
 /// Scores a whole evaluation in one pass over the leaves and one pass back up the outline:
@@ -254,26 +275,41 @@ pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
     for (i, ind) in inds.iter().enumerate() {
         not_applicable[i] = ind.not_applicable || shape[i].0.is_some_and(|p| not_applicable[p]);
     }
-    // Rows are scored independently of each other: a large sheet is scored in two halves on
-    // two threads (this machine and most laptops have at least two cores).
-    let (mut nodes, mut flags) = if inds.len() >= PARALLEL_ROWS {
-        let mid = inds.len() / 2;
-        let (shape, na) = (&shape, &not_applicable);
-        std::thread::scope(|s| {
-            let second = s.spawn(move || score_rows(ws, ev, shape, na, mid..inds.len()));
-            let (mut nodes, mut flags) = score_rows(ws, ev, shape, na, 0..mid);
-            // A panicking half would be a bug; scoring that half again on this thread keeps
-            // the promise of never panicking on user data.
-            let (n2, f2) = second
-                .join()
-                .unwrap_or_else(|_| score_rows(ws, ev, shape, na, mid..inds.len()));
-            nodes.extend(n2);
-            flags.extend(f2);
-            (nodes, flags)
-        })
-    } else {
-        score_rows(ws, ev, &shape, &not_applicable, 0..inds.len())
+    let links = resolve_links(ws, ev);
+    let sheet = Sheet {
+        ev,
+        shape: &shape,
+        not_applicable: &not_applicable,
+        links: &links,
     };
+    let mut nodes: Vec<NodeScore> = Vec::with_capacity(inds.len());
+    let mut flags = Vec::new();
+    if inds.len() >= PARALLEL_ROWS {
+        // Rows are scored independently of each other: a large sheet is scored on every
+        // core, each row written straight into its place in `nodes`. Flags are rare; a row
+        // that raises one hands it over under the lock.
+        let raised = Mutex::new(Vec::new());
+        (0..inds.len())
+            .into_par_iter()
+            .with_min_len(PARALLEL_ROWS / 4)
+            .map(|i| {
+                let mut mine = Vec::new();
+                let node = sheet.score_row(i, &mut mine);
+                if !mine.is_empty() {
+                    raised
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .append(&mut mine);
+                }
+                node
+            })
+            .collect_into_vec(&mut nodes);
+        flags = raised
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+    } else {
+        nodes.extend((0..inds.len()).map(|i| sheet.score_row(i, &mut flags)));
+    }
     // Back up the outline: every row's children come after it, so walking backwards finishes
     // all of a parent's children before the parent itself.
     let mut sums = vec![ChildSums::default(); nodes.len()];
@@ -370,10 +406,8 @@ fn score_leaf_node(
         profile,
     });
     node.applicable_weight = ind.weight;
-    node.unscored = leaf.raw.is_none();
-    node.score = leaf.raw.map_or(Decimal::ZERO, |r| {
-        round_score_within(r, ind.weight, profile.rounding)
-    });
+    node.unscored = leaf.score.is_none();
+    node.score = leaf.score.unwrap_or(Decimal::ZERO);
     node.explanation = match leaf.explanation {
         // Say why there is no number, rather than "not filled in".
         Explanation::MissingActual => missing_actual(ind, resolved),
@@ -387,10 +421,10 @@ fn score_leaf_node(
     if let (Some(a), Some(t)) = (resolved.value, ind.target.value) {
         let factor = profile.overachievement_factor;
         let beaten = ind.target.comparator == Comparator::AtLeast
-            && t > Decimal::ZERO
-            && factor > Decimal::ONE
             && !matches!(ind.rule, Rule::ExecutionRate)
-            && a >= t.saturating_mul(factor);
+            && is_positive(t)
+            && !le(factor, Decimal::ONE)
+            && ge(a, t.saturating_mul(factor));
         if beaten {
             flags.push(ScoreFlag::TargetBeatenByFar {
                 index: i,
@@ -401,7 +435,7 @@ fn score_leaf_node(
         }
     }
     if let (Rule::ExecutionRate, Some(a)) = (&ind.rule, resolved.value)
-        && a > Decimal::ONE_HUNDRED
+        && !le(a, Decimal::ONE_HUNDRED)
     {
         flags.push(ScoreFlag::OverExecution {
             index: i,

@@ -14,9 +14,84 @@ pub fn ratio(num: Decimal, den: Decimal) -> Option<Decimal> {
     }
 }
 
+/// 10^0 … 10^28 (a decimal's scale is at most 28): a table, where `checked_pow` loops.
+const POW10: [i128; 29] = {
+    let mut t = [1_i128; 29];
+    let mut i = 1;
+    while i < 29 {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
+/// 10^`n`, for a difference of two scales.
+fn pow10(n: u32) -> Option<i128> {
+    POW10.get(n as usize).copied()
+}
+
+/// Compares two decimals on their integer mantissas (one multiply by a power of ten when the
+/// scales differ) where `rust_decimal` aligns them word by word; the same order as `Ord`.
+pub fn cmp(a: Decimal, b: Decimal) -> std::cmp::Ordering {
+    let (sa, sb) = (a.scale(), b.scale());
+    let (ma, mb) = (a.mantissa(), b.mantissa());
+    let aligned = match sa.cmp(&sb) {
+        std::cmp::Ordering::Equal => Some((ma, mb)),
+        std::cmp::Ordering::Less => pow10(sb - sa)
+            .and_then(|p| ma.checked_mul(p))
+            .map(|x| (x, mb)),
+        std::cmp::Ordering::Greater => pow10(sa - sb)
+            .and_then(|p| mb.checked_mul(p))
+            .map(|y| (ma, y)),
+    };
+    aligned.map_or_else(|| a.cmp(&b), |(x, y)| x.cmp(&y))
+}
+
+/// `a ≥ b` by [`cmp`].
+pub fn ge(a: Decimal, b: Decimal) -> bool {
+    cmp(a, b).is_ge()
+}
+
+/// `a ≤ b` by [`cmp`].
+pub fn le(a: Decimal, b: Decimal) -> bool {
+    cmp(a, b).is_le()
+}
+
+/// The larger of two decimals by [`cmp`].
+pub fn max(a: Decimal, b: Decimal) -> Decimal {
+    if ge(a, b) { a } else { b }
+}
+
+/// The smaller of two decimals by [`cmp`].
+pub fn min(a: Decimal, b: Decimal) -> Decimal {
+    if le(a, b) { a } else { b }
+}
+
+/// `v > 0`, read off the sign bit (no comparison).
+pub fn is_positive(v: Decimal) -> bool {
+    !v.is_sign_negative() && !v.is_zero()
+}
+
 /// Rounds half away from zero to `dp` places (the published rounding).
 pub fn round_dp(v: Decimal, dp: u32) -> Decimal {
-    v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+    let scale = v.scale();
+    if scale <= dp {
+        return v;
+    }
+    // On the integer mantissa: one i128 division, where rust_decimal divides digit group by
+    // digit group (a score from a division carries 28 places, and every leaf is rounded).
+    let mantissa = v.mantissa();
+    let Some(divisor) = pow10(scale - dp) else {
+        return v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    };
+    let (quotient, rest) = (mantissa / divisor, mantissa % divisor);
+    let rounded = if rest.unsigned_abs() * 2 >= divisor.unsigned_abs() {
+        quotient + mantissa.signum()
+    } else {
+        quotient
+    };
+    Decimal::try_from_i128_with_scale(rounded, dp)
+        .unwrap_or_else(|_| v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
 }
 
 /// Rounds to 2 places and always shows both (`87.5` → `87.50`).
@@ -85,6 +160,53 @@ mod tests {
         assert_eq!(round2(dec!(2.3449)), dec!(2.34));
         assert_eq!(round_dp(dec!(8.5), 0), dec!(9));
         assert_eq!(round2(dec!(87.5)).to_string(), "87.50");
+    }
+
+    #[test]
+    fn rounding_long_quotients_and_extremes() {
+        // 2/3 with 28 places, a tie at the 29th digit's neighbour, the largest mantissa.
+        let third = dec!(2) / dec!(3);
+        assert_eq!(round2(third), dec!(0.67));
+        assert_eq!(round2(-third), dec!(-0.67));
+        assert_eq!(
+            round_dp(dec!(0.0049999999999999999999999999), 2),
+            dec!(0.00)
+        );
+        assert_eq!(
+            round_dp(dec!(0.0050000000000000000000000000), 2),
+            dec!(0.01)
+        );
+        assert_eq!(round_dp(Decimal::MAX, 0), Decimal::MAX);
+        assert_eq!(
+            round_dp(dec!(7.9228162514264337593543950335), 2),
+            dec!(7.92)
+        );
+        assert_eq!(round_dp(dec!(1.5), 3), dec!(1.5));
+    }
+
+    proptest::proptest! {
+        /// The fast comparison orders like rust_decimal's `Ord`, across scales and signs.
+        #[test]
+        fn cmp_matches_rust_decimal(
+            ma in proptest::num::i128::ANY, sa in 0_u32..=28,
+            mb in proptest::num::i128::ANY, sb in 0_u32..=28,
+        ) {
+            let a = Decimal::from_i128_with_scale(ma % (1_i128 << 96), sa);
+            let b = Decimal::from_i128_with_scale(mb % (1_i128 << 96), sb);
+            proptest::prop_assert_eq!(cmp(a, b), a.cmp(&b));
+            proptest::prop_assert_eq!(cmp(a, a.round_dp(sb.min(sa))), a.cmp(&a.round_dp(sb.min(sa))));
+        }
+
+        /// The fast mantissa rounding agrees with rust_decimal's own half-away-from-zero.
+        #[test]
+        fn round_dp_matches_rust_decimal(m in proptest::num::i128::ANY, scale in 0_u32..=28, dp in 0_u32..=4) {
+            let m = m % (1_i128 << 96);
+            let v = Decimal::from_i128_with_scale(m, scale);
+            proptest::prop_assert_eq!(
+                round_dp(v, dp),
+                v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+            );
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use super::num::{plain, round_dp, round2};
+use super::num::{self, ge, is_positive, le, plain, round_dp, round2};
 use crate::model::{
     Band, Comparator, QualitativeBands, QualitativeGrade, Rounding, Rule, ScoringProfile, Target,
 };
@@ -411,6 +411,8 @@ impl fmt::Display for Explanation {
 pub struct LeafScore {
     /// Unrounded, clamped to [0, 分值]; `None` when the rule could not produce a score.
     pub raw: Option<Decimal>,
+    /// `raw` rounded per the profile within [0, 分值] (rounded once, here).
+    pub score: Option<Decimal>,
     pub explanation: Explanation,
 }
 
@@ -423,15 +425,18 @@ impl LeafScore {
         explanation: impl FnOnce(Decimal) -> Explanation,
     ) -> LeafScore {
         let clamped = clamp(raw, weight);
+        let score = round_score_within(clamped, weight, rounding);
         LeafScore {
             raw: Some(clamped),
-            explanation: explanation(round_score_within(clamped, weight, rounding)),
+            score: Some(score),
+            explanation: explanation(score),
         }
     }
 
     fn none(explanation: Explanation) -> LeafScore {
         LeafScore {
             raw: None,
+            score: None,
             explanation,
         }
     }
@@ -449,7 +454,7 @@ pub fn clamp(v: Decimal, weight: Decimal) -> Decimal {
     if v.is_sign_negative() || v.is_zero() || weight.is_sign_negative() {
         return Decimal::ZERO;
     }
-    if v > weight { weight } else { v }
+    if ge(weight, v) { v } else { weight }
 }
 
 /// Rounds a 三级 score per the profile (2 places, or whole points), half away from zero.
@@ -481,7 +486,7 @@ pub fn round_score_within(v: Decimal, weight: Decimal, rounding: Rounding) -> De
         return r;
     }
     let hi = weight.max(Decimal::ZERO);
-    if r <= hi {
+    if le(r, hi) {
         return r;
     }
     let mut down = hi.round_dp_with_strategy(dp, RoundingStrategy::ToZero);
@@ -528,7 +533,7 @@ pub fn score_leaf(input: &LeafInput<'_>) -> LeafScore {
         },
         Rule::Qualitative { grade, share_pct } => {
             let (lo, hi) = qualitative_range(*grade, &input.profile.qualitative);
-            let pct = share_pct.map_or(hi, |p| p.max(lo).min(hi));
+            let pct = share_pct.map_or(hi, |p| num::min(num::max(p, lo), hi));
             LeafScore::new(share(w, pct), w, rounding, |s| Explanation::Qualitative {
                 grade: *grade,
                 share_pct: pct,
@@ -565,9 +570,9 @@ pub fn score_leaf(input: &LeafInput<'_>) -> LeafScore {
 /// The [bottom, top] of a 定性 band in percent of 分值, with the profile's edges made sane
 /// (each within 0–100, 部分达成's edge not above 达成's).
 pub fn qualitative_range(grade: QualitativeGrade, q: &QualitativeBands) -> (Decimal, Decimal) {
-    let bound = |v: Decimal| v.max(Decimal::ZERO).min(Decimal::ONE_HUNDRED);
+    let bound = |v: Decimal| num::min(num::max(v, Decimal::ZERO), Decimal::ONE_HUNDRED);
     let achieved = bound(q.achieved_min_pct);
-    let partial = bound(q.partial_min_pct).min(achieved);
+    let partial = num::min(bound(q.partial_min_pct), achieved);
     match grade {
         QualitativeGrade::Achieved => (achieved, Decimal::ONE_HUNDRED),
         QualitativeGrade::Partial => (partial, achieved),
@@ -609,7 +614,11 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, rounding: Roundi
             } else {
                 Comparator::AtLeast
             };
-            let met = if inverse { a <= target } else { a >= target };
+            let met = if inverse {
+                le(a, target)
+            } else {
+                ge(a, target)
+            };
             if met {
                 return LeafScore::new(w, w, rounding, |s| Explanation::Met {
                     comparator: shown,
@@ -622,9 +631,9 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, rounding: Roundi
             // Unmet: a ≥ ratio needs a positive target; a ≤ ratio needs a positive actual
             // (it can only be ≤ 0 here when the target is negative).
             let (raw, bad) = if inverse {
-                (scaled(w, target, a), a <= Decimal::ZERO)
+                (scaled(w, target, a), !is_positive(a))
             } else {
-                (scaled(w, a, target), target <= Decimal::ZERO)
+                (scaled(w, a, target), !is_positive(target))
             };
             if bad {
                 return LeafScore::new(Decimal::ZERO, w, rounding, |_| Explanation::Invalid {
@@ -657,7 +666,7 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, rounding: Roundi
                     score: s,
                 });
             }
-            if dev <= tolerance.abs() {
+            if le(dev, tolerance.abs()) {
                 return LeafScore::new(w, w, rounding, |s| Explanation::WithinTolerance {
                     actual: a,
                     target,
@@ -666,7 +675,7 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, rounding: Roundi
                     score: s,
                 });
             }
-            if target <= Decimal::ZERO {
+            if !is_positive(target) {
                 return LeafScore::new(Decimal::ZERO, w, rounding, |_| Explanation::Invalid {
                     reason: format!("偏差扣分需要正的目标值（目标 {}）", plain(target)),
                 });
@@ -683,9 +692,9 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, rounding: Roundi
         }
         Rule::Threshold { .. } => {
             let met = match cmp {
-                Comparator::AtMost => a <= target,
+                Comparator::AtMost => le(a, target),
                 Comparator::Equal => a == target,
-                Comparator::AtLeast | Comparator::Qualitative => a >= target,
+                Comparator::AtLeast | Comparator::Qualitative => ge(a, target),
             };
             if met {
                 LeafScore::new(w, w, rounding, |s| Explanation::Met {
