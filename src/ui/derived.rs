@@ -1,7 +1,7 @@
 //! Derived data (scores, findings): recomputed only when the document revision changes,
 //! never stored, never computed by the views themselves.
 
-use crate::calc::checks::{Finding, FindingKind, run_all};
+use crate::calc::checks::{Finding, FindingKind, Scored, run_all_scored};
 use crate::calc::{ScoreBreakdown, score_evaluation};
 use crate::model::Workspace;
 
@@ -26,7 +26,10 @@ impl Derived {
             .iter()
             .map(|e| score_evaluation(ws, e))
             .collect();
-        self.findings = run_all(ws);
+        self.findings = run_all_scored(&Scored {
+            ws,
+            breakdowns: &self.breakdowns,
+        });
         self.revision = Some(revision);
         true
     }

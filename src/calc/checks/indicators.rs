@@ -4,12 +4,13 @@
 
 use rust_decimal::Decimal;
 
-use crate::calc::breakdown::{ScoreBreakdown, ScoreFlag, score_evaluation};
+use crate::calc::breakdown::{ScoreBreakdown, ScoreFlag};
 use crate::calc::num::{pct_points_text, plain, sum};
 use crate::model::{
-    Actual, DepartmentMetric, Evaluation, Indicator, MetricRef, ProjectMetric, Rule, Workspace,
+    Actual, DepartmentMetric, Evaluation, Indicator, MetricRef, ProjectMetric, Rule,
 };
 
+use super::Scored;
 use super::finding::{Finding, FindingKind, Location, Side};
 use super::text::place;
 
@@ -68,16 +69,14 @@ pub fn same_name(a: &str, b: &str) -> bool {
     !a.is_empty() && !b.is_empty() && (a == b || a.contains(b) || b.contains(a))
 }
 
-fn sheets(ws: &Workspace) -> impl Iterator<Item = (&Evaluation, ScoreBreakdown)> {
-    ws.evaluations
-        .iter()
-        .filter(|e| !e.indicators.is_empty())
-        .map(|e| (e, score_evaluation(ws, e)))
+/// The evaluations that have a sheet, with their breakdowns.
+fn sheets<'a>(scored: &Scored<'a>) -> impl Iterator<Item = (&'a Evaluation, &'a ScoreBreakdown)> {
+    scored.sheets().filter(|(e, _)| !e.indicators.is_empty())
 }
 
-pub fn check_weights(ws: &Workspace) -> Vec<Finding> {
+pub fn check_weights(scored: &Scored<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (e, bd) in sheets(ws) {
+    for (e, bd) in sheets(scored) {
         for n in &bd.nodes {
             let Some(children) = n.children_weight else {
                 continue;
@@ -128,7 +127,7 @@ pub fn check_weights(ws: &Workspace) -> Vec<Finding> {
             );
         }
         for expected in &e.profile.expected_level1 {
-            expected_weight(e, &bd, &expected.name, expected.weight, &mut out);
+            expected_weight(e, bd, &expected.name, expected.weight, &mut out);
         }
     }
     out
@@ -177,9 +176,9 @@ fn expected_weight(
     }
 }
 
-pub fn check_basis(ws: &Workspace) -> Vec<Finding> {
+pub fn check_basis(scored: &Scored<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (e, bd) in sheets(ws) {
+    for (e, bd) in sheets(scored) {
         for flag in &bd.flags {
             match flag {
                 ScoreFlag::MissingReason { index } => {
@@ -230,9 +229,9 @@ fn follows_execution_rate(actual: &Actual) -> bool {
     )
 }
 
-pub fn check_actuals(ws: &Workspace) -> Vec<Finding> {
+pub fn check_actuals(scored: &Scored<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (e, bd) in sheets(ws) {
+    for (e, bd) in sheets(scored) {
         let mut over_flagged = Vec::new();
         for flag in &bd.flags {
             match flag {
@@ -302,6 +301,8 @@ fn over_execution(e: &Evaluation, index: usize, rate_pct: Decimal) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calc::checks::run_one;
+    use crate::model::Workspace;
     use crate::model::{ScoreOverride, ScoringProfile, Target};
     use rust_decimal_macros::dec;
 
@@ -345,9 +346,9 @@ mod tests {
             leaf("满意度", dec!(40), "≥90%", "95%"),
         ];
         let w = ws(sheet, ScoringProfile::national());
-        assert_eq!(check_weights(&w), vec![]);
-        assert_eq!(check_basis(&w), vec![]);
-        assert_eq!(check_actuals(&w), vec![]);
+        assert_eq!(run_one(check_weights, &w), vec![]);
+        assert_eq!(run_one(check_basis, &w), vec![]);
+        assert_eq!(run_one(check_actuals, &w), vec![]);
     }
 
     #[test]
@@ -358,7 +359,7 @@ mod tests {
             ind(1, "效益", dec!(30)),
             leaf("满意度", dec!(30), "≥90%", "95%"),
         ];
-        let f = check_weights(&ws(sheet, ScoringProfile::national()));
+        let f = run_one(check_weights, &ws(sheet, ScoringProfile::national()));
         assert_eq!(f.len(), 2, "{f:#?}");
         assert_eq!(f[0].kind, FindingKind::Error);
         assert_eq!(f[0].difference, Some(dec!(10)));
@@ -381,7 +382,7 @@ mod tests {
             ind(1, "产出指标", dec!(60)),
             ind(1, "效益指标", dec!(30)),
         ];
-        let f = check_weights(&ws(sheet, ScoringProfile::self_evaluation()));
+        let f = run_one(check_weights, &ws(sheet, ScoringProfile::self_evaluation()));
         // 产出 60 vs 50 (warning), 满意度 missing (warning); Σ = 100.
         assert_eq!(f.len(), 2, "{f:#?}");
         assert!(f.iter().all(|x| x.kind == FindingKind::Warning));
@@ -407,7 +408,7 @@ mod tests {
             metric: ProjectMetric::ExecutionRate,
         });
         let sheet = vec![manual, ind(1, "产出", dec!(50)), overridden, linked];
-        let f = check_basis(&ws(sheet, ScoringProfile::national()));
+        let f = run_one(check_basis, &ws(sheet, ScoringProfile::national()));
         assert_eq!(f.len(), 3, "{f:#?}");
         assert!(f.iter().all(|x| x.kind == FindingKind::Error));
         assert!(
@@ -429,7 +430,7 @@ mod tests {
             ind(1, "执行", dec!(10)),
             exec,
         ];
-        let f = check_actuals(&ws(sheet, ScoringProfile::national()));
+        let f = run_one(check_actuals, &ws(sheet, ScoringProfile::national()));
         assert_eq!(f.len(), 2, "{f:#?}");
         assert!(f[0].message.contains("目标值可能设置过低"));
         assert_eq!(f[0].left.as_ref().unwrap().amount, dec!(1200));

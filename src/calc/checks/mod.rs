@@ -30,10 +30,26 @@ pub(crate) mod fixtures;
 pub use finding::{Finding, FindingKind, Location, Side, TableRef, Tally};
 pub use tolerance::rounding_tolerance;
 
-use crate::model::Workspace;
+use crate::calc::breakdown::{ScoreBreakdown, score_evaluation};
+use crate::model::{Evaluation, Workspace};
 
-/// A check: the workspace in, its findings out.
-pub type CheckFn = fn(&Workspace) -> Vec<Finding>;
+/// What the checks read: the workspace and the score breakdown of each of its evaluations
+/// (in the same order), computed once and shared, so that no check scores a sheet again.
+#[derive(Clone, Copy, Debug)]
+pub struct Scored<'a> {
+    pub ws: &'a Workspace,
+    pub breakdowns: &'a [ScoreBreakdown],
+}
+
+impl<'a> Scored<'a> {
+    /// Each evaluation with its breakdown.
+    pub fn sheets(&self) -> impl Iterator<Item = (&'a Evaluation, &'a ScoreBreakdown)> + use<'a> {
+        self.ws.evaluations.iter().zip(self.breakdowns)
+    }
+}
+
+/// A check: the workspace (with its breakdowns) in, its findings out.
+pub type CheckFn = fn(&Scored<'_>) -> Vec<Finding>;
 
 /// One entry of the catalogue.
 #[derive(Clone, Copy, Debug)]
@@ -49,82 +65,82 @@ static CATALOGUE: &[Check] = &[
     Check {
         name: functional_hierarchy::NAME,
         what: "功能分类表：类 = Σ款 = Σ项，单位行 = Σ其下各行，合计 = Σ顶层行（九列逐列）",
-        run: functional_hierarchy::check,
+        run: |s| functional_hierarchy::check(s.ws),
     },
     Check {
         name: functional_rows::NAME,
         what: "功能分类表每行：合计 = 基本 + 项目；基本 = 人员经费 + 公用经费；项目 = 其他运转类 + 特定目标类",
-        run: functional_rows::check,
+        run: |s| functional_rows::check(s.ws),
     },
     Check {
         name: summary::NAME,
         what: "收支总表：收入合计 = 支出合计 = 各行之和；收入总表：合计 = 各单位之和",
-        run: summary::check,
+        run: |s| summary::check(s.ws),
     },
     Check {
         name: department_totals::NAME,
         what: "年初 + 调增 − 调减 = 调整后；基本 + 项目 = 合计；执行数 = 本级 + 转移支付；年初预算与预算表一致",
-        run: department_totals::check,
+        run: |s| department_totals::check(s.ws),
     },
     Check {
         name: economic_sums::NAME,
         what: "经济分类表：各科目之和 = 合计，人员经费、公用经费分别相符",
-        run: economic_sums::check,
+        run: |s| economic_sums::check(s.ws),
     },
     Check {
         name: economic_classes::NAME_CATEGORY,
         what: "科目编码类与所计类别一致（301/303 人员经费，302/310 公用经费）",
-        run: economic_classes::check_category,
+        run: |s| economic_classes::check_category(s.ws),
     },
     Check {
         name: economic_classes::NAME_CROSS,
         what: "基本支出表按科目类汇总（Σ301/302/303/310）与功能分类表合计行各列一致",
-        run: economic_classes::check_cross,
+        run: |s| economic_classes::check_cross(s.ws),
     },
     Check {
         name: three_public::NAME,
         what: "“三公”经费合计 = 因公出国 + 公务用车 + 公务接待；公务用车 = 购置 + 运行",
-        run: three_public::check,
+        run: |s| three_public::check(s.ws),
     },
     Check {
         name: project_sums::NAME_SUM,
         what: "当年各项目年初预算之和 = 部门年初项目支出；推算唯一的涉密项目金额",
-        run: project_sums::check_sum,
+        run: |s| project_sums::check_sum(s.ws),
     },
     Check {
         name: project_sums::NAME_FUNDING,
         what: "项目支出预算表：合计 = 各资金来源之和",
-        run: project_sums::check_funding,
+        run: |s| project_sums::check_funding(s.ws),
     },
     Check {
         name: execution::NAME_OVER,
         what: "执行数超过预算（部门与项目）",
-        run: execution::check_over,
+        run: |s| execution::check_over(s.ws),
     },
     Check {
         name: execution::NAME_DISBURSED,
         what: "各阶段已拨付资金超过应拨付资金",
-        run: execution::check_disbursed,
+        run: |s| execution::check_disbursed(s.ws),
     },
     Check {
         name: execution::NAME_COST,
         what: "成本明细的预算数、执行数之和与项目预算、执行数一致",
-        run: execution::check_cost_items,
+        run: |s| execution::check_cost_items(s.ws),
     },
     Check {
         name: project_rates::NAME_GAP,
         what: "资金已全部支出，而拨付至最终受益对象的比率偏低",
-        run: project_rates::check_gap,
+        run: |s| project_rates::check_gap(s.ws),
     },
     Check {
         name: project_rates::NAME_PUBLISHED,
         what: "报告公布的项目比率与按数据计算的结果一致",
-        run: project_rates::check_published,
+        run: |s| project_rates::check_published(s.ws),
     },
     Check {
         name: dates::NAME,
         what: "拨付日期、监控时点、评价日期与年度相符",
-        run: dates::check,
+        run: |s| dates::check(s.ws),
     },
     Check {
         name: indicators::NAME_WEIGHTS,
@@ -156,7 +172,34 @@ pub fn catalogue() -> &'static [Check] {
 /// Runs every check. Findings come by check (catalogue order), then by place in published
 /// order (table, row, column), so the list is stable from one run to the next.
 pub fn run_all(ws: &Workspace) -> Vec<Finding> {
-    CATALOGUE.iter().flat_map(|c| (c.run)(ws)).collect()
+    let breakdowns: Vec<ScoreBreakdown> = ws
+        .evaluations
+        .iter()
+        .map(|e| score_evaluation(ws, e))
+        .collect();
+    run_all_scored(&Scored {
+        ws,
+        breakdowns: &breakdowns,
+    })
+}
+
+/// Runs one check on a workspace, scoring its evaluations first (for tests of one check).
+#[cfg(test)]
+pub(crate) fn run_one(check: CheckFn, ws: &Workspace) -> Vec<Finding> {
+    let breakdowns: Vec<ScoreBreakdown> = ws
+        .evaluations
+        .iter()
+        .map(|e| score_evaluation(ws, e))
+        .collect();
+    check(&Scored {
+        ws,
+        breakdowns: &breakdowns,
+    })
+}
+
+/// Runs every check on breakdowns the caller already has (the window keeps them).
+pub fn run_all_scored(scored: &Scored<'_>) -> Vec<Finding> {
+    CATALOGUE.iter().flat_map(|c| (c.run)(scored)).collect()
 }
 
 #[cfg(test)]

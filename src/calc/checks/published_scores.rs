@@ -3,9 +3,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::calc::breakdown::{NodeScore, ScoreBreakdown, score_evaluation};
+use super::Scored;
+use crate::calc::breakdown::{NodeScore, ScoreBreakdown};
 use crate::calc::num::{plain, round2};
-use crate::model::{Evaluation, PublishedScore, Workspace};
+use crate::model::{Evaluation, PublishedScore};
 
 use super::finding::{Finding, FindingKind, Location, Side};
 use super::indicators::{evaluation_place, indicator_words, same_name};
@@ -55,15 +56,14 @@ fn lost_points(e: &Evaluation, bd: &ScoreBreakdown) -> String {
     }
 }
 
-pub fn check(ws: &Workspace) -> Vec<Finding> {
+pub fn check(scored: &Scored<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for e in &ws.evaluations {
-        let bd = score_evaluation(ws, e);
+    for (e, bd) in scored.sheets() {
         if let Some(published) = &e.published {
-            totals(e, &bd, published, &mut out);
-            level1(e, &bd, published, &mut out);
+            totals(e, bd, published, &mut out);
+            level1(e, bd, published, &mut out);
         }
-        indicators(e, &bd, &mut out);
+        indicators(e, bd, &mut out);
     }
     out
 }
@@ -234,6 +234,8 @@ fn indicators(e: &Evaluation, bd: &ScoreBreakdown, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calc::checks::run_one;
+    use crate::model::Workspace;
     use crate::model::{Actual, Indicator, PublishedLevel1, Rule, ScoringProfile, Target};
     use rust_decimal_macros::dec;
 
@@ -287,7 +289,7 @@ mod tests {
 
     #[test]
     fn seed_002_published_100_against_computed_96_50() {
-        let f = check(&seed_002());
+        let f = run_one(check, &seed_002());
         // Total 100 vs 96.50 (error), 一级 预算执行 10 vs 6.50 (warning); grade 优 = 优.
         assert_eq!(f.len(), 2, "{f:#?}");
         assert_eq!(f[0].kind, FindingKind::Error);
@@ -311,9 +313,9 @@ mod tests {
         let p = e.published.as_mut().unwrap();
         p.total = Some(dec!(96.5));
         p.level1[0].score = dec!(6.5);
-        assert_eq!(check(&ws), vec![]);
+        assert_eq!(run_one(check, &ws), vec![]);
         ws.evaluations[0].published.as_mut().unwrap().grade = "良".to_owned();
-        let f = check(&ws);
+        let f = run_one(check, &ws);
         assert_eq!(f.len(), 1);
         assert!(f[0].message.contains("应为「优」"));
     }
@@ -323,7 +325,7 @@ mod tests {
         let mut ws = seed_002();
         ws.evaluations[0].published = None;
         ws.evaluations[0].indicators[3].published_score = Some(dec!(80));
-        let f = check(&ws);
+        let f = run_one(check, &ws);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].difference, Some(dec!(-10)));
         assert!(f[0].place.ends_with("三级指标「培训人次」"));
