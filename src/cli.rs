@@ -417,7 +417,11 @@ fn progress_cmd(
             .map(|s| ProgressJson {
                 series: s,
                 at: date.map_or_else(|| s.year_end(), |d| s.state_at(d)),
-                messages: s.notes.iter().map(|n| n.message()).collect(),
+                messages: s
+                    .notes
+                    .iter()
+                    .map(crate::calc::series::SeriesNote::message)
+                    .collect(),
             })
             .collect();
         write_json(out, &docs)?;
