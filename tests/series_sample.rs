@@ -55,3 +55,18 @@ fn aluminium_fund_at_the_end_of_july() {
     // 300 reached firms by 30 July.
     assert_eq!(july.to_beneficiaries.amount.to_string(), "300.00");
 }
+
+#[test]
+fn year_end_rates_of_the_2021_funds() {
+    use jixiao::calc::series::year_end_rates;
+    let ws = sample();
+    let r = year_end_rates(&ws, ws.project("2021-lvgongye").unwrap());
+    // [004]: 7,309.62 / 6,800 = 107.49% executed; [000]: 50.75% paid out to firms.
+    assert_eq!(pct_text(r.execution_rate.unwrap()), "107.49%");
+    assert_eq!(pct_text(r.disbursement_rate.unwrap()), "50.75%");
+    assert_eq!(r.execution_state, WarningState::Green);
+    assert_eq!(r.disbursement_state, WarningState::Red);
+    let r = year_end_rates(&ws, ws.project("2021-zhizaoye").unwrap());
+    assert_eq!(pct_text(r.disbursement_rate.unwrap()), "71.33%");
+    assert_eq!(r.disbursement_state, WarningState::Yellow);
+}

@@ -22,9 +22,14 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::checks::execution::execution_base;
-use super::metrics::{disbursement_due, has_disbursements, project_base, time_progress};
+use super::metrics::{
+    disbursement_due, has_disbursements, project_base, project_metric, time_progress,
+};
 use super::num::{pct_text, ratio, thousands, to_pct};
-use crate::model::{DisbursementStage, ExecutionBase, Project, WarningBands, Workspace};
+use crate::model::{
+    Comparator, DisbursementStage, ExecutionBase, Indicator, Project, ProjectMetric, WarningBands,
+    Workspace,
+};
 
 /// 预警状态 of 执行进度 against 序时进度.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -471,6 +476,48 @@ pub fn default_monitoring_date(year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, 7, 31).unwrap_or(NaiveDate::MAX)
 }
 
+/// A project's year-end 执行率 and 拨付率 (to final beneficiaries), each with the warning state
+/// its own rate gives at the end of the year (序时进度 100%): the department chart's bars.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct YearEndRates {
+    /// 预算执行率 (执行数 / the profile's base), from `metrics::project_metric`.
+    pub execution_rate: Option<Decimal>,
+    /// 资金拨付率 to final beneficiaries (已拨付 / 应拨付资金).
+    pub disbursement_rate: Option<Decimal>,
+    pub execution_state: WarningState,
+    pub disbursement_state: WarningState,
+}
+
+/// The year-end rates of a project with the workspace's bands.
+pub fn year_end_rates(ws: &Workspace, p: &Project) -> YearEndRates {
+    let base = execution_base(ws, p);
+    let execution_rate = project_metric(p, ProjectMetric::ExecutionRate, base).ratio;
+    let disbursement_rate = project_metric(
+        p,
+        ProjectMetric::DisbursementRate(DisbursementStage::ToBeneficiaries),
+        base,
+    )
+    .ratio;
+    let bands = &ws.meta.progress.bands;
+    YearEndRates {
+        execution_rate,
+        disbursement_rate,
+        execution_state: warning_state(execution_rate, Decimal::ONE, bands),
+        disbursement_state: warning_state(disbursement_rate, Decimal::ONE, bands),
+    }
+}
+
+/// 指标完成进度 for monitoring: the progress value (`Monitoring::progress_value`) as a share of
+/// the target's number, for ≥ and = targets; `None` for ≤ and qualitative targets (progress
+/// towards a ceiling is not a share), without a progress value, or with a zero target.
+pub fn indicator_progress(ind: &Indicator) -> Option<Decimal> {
+    let progress = ind.monitoring.as_ref()?.progress_value?;
+    match ind.target.comparator {
+        Comparator::AtLeast | Comparator::Equal => ratio(progress, ind.target.value?),
+        _ => None,
+    }
+}
+
 /// The series of every project of a fiscal year, in workspace order.
 pub fn year_series(ws: &Workspace, year: i32) -> Vec<ProjectSeries> {
     ws.projects
@@ -739,6 +786,25 @@ mod tests {
             warning_state(Some(dec!(0.2499)), t, &custom),
             WarningState::Red
         );
+    }
+
+    #[test]
+    fn indicator_progress_against_its_target() {
+        use crate::model::{Monitoring, Target};
+        let mut ind = Indicator {
+            target: Target::parse("≥343人次"),
+            ..Indicator::default()
+        };
+        assert_eq!(indicator_progress(&ind), None);
+        ind.monitoring = Some(Monitoring {
+            progress_value: Some(dec!(171.5)),
+            ..Monitoring::default()
+        });
+        assert_eq!(indicator_progress(&ind), Some(dec!(0.5)));
+        ind.target = Target::parse("≤450元/人·天");
+        assert_eq!(indicator_progress(&ind), None);
+        ind.target = Target::parse("及时");
+        assert_eq!(indicator_progress(&ind), None);
     }
 
     #[test]
