@@ -67,7 +67,7 @@ pub fn monitoring_ui(
             }
         }
     });
-    egui::ScrollArea::vertical()
+    egui::ScrollArea::both()
         .id_salt(("monitoring-scroll", year))
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -128,9 +128,14 @@ fn projects_grid_ui(
                     continue;
                 };
                 let at = pp.series.state_at(date);
-                if ui.link(display_name(p)).clicked() {
-                    out.push(Output::Navigate(View::Project(i), None));
-                }
+                ui.horizontal(|ui| {
+                    if ui.link(display_name(p)).clicked() {
+                        out.push(Output::Navigate(View::Project(i), None));
+                    }
+                    if pp.series.events.is_empty() {
+                        ui.weak("（无拨付记录）");
+                    }
+                });
                 ui.label(thousands(at.executed.amount));
                 ui.label(at.executed.share_text());
                 ui.label(pct_text(at.time_progress));
@@ -161,7 +166,7 @@ fn indicators_grid_ui(
             for h in [
                 "指标",
                 "指标值",
-                "执行情况（数值）",
+                "执行情况",
                 "完成进度",
                 "偏差原因",
                 "完成可能性",
@@ -175,9 +180,8 @@ fn indicators_grid_ui(
                 let name = ui.label(&ind.name);
                 ui.label(&ind.target.text);
                 let id = egui::Id::unique(("monitoring-progress", e, i));
-                let label = format!("{} 执行情况", ind.name);
                 if let Some(v) =
-                    form::decimal_field(ui, &mut state.fields, id, &label, m.progress_value)
+                    form::decimal_field(ui, &mut state.fields, id, "数值", m.progress_value)
                 {
                     let mut m2 = m.clone();
                     m2.progress_value = v;
