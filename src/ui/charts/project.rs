@@ -25,6 +25,9 @@ const TRACK_COLOURS: [egui::Color32; 3] = [
     egui::Color32::from_rgb(140, 60, 170),
 ];
 
+/// Markers closer than this (points, both axes) to the one drawn before are not drawn.
+const MARKER_GAP: f32 = 2.0;
+
 /// Pointer distance (points) within which a marker counts as hovered.
 const HOVER_RADIUS: f32 = 8.0;
 
@@ -62,6 +65,27 @@ fn month_marks(year: i32, input: &egui_plot::GridInput) -> Vec<GridMark> {
         }
     }
     marks
+}
+
+/// The markers worth drawing: a marker within `MARKER_GAP` points (on screen) of the last one
+/// kept is left out, since it would be drawn under it. A stage's markers run in date order with
+/// a growing running total, so neighbours in the list are neighbours on screen; 10,000
+/// payments on 365 days then cost a few hundred circles instead of 10,000. Hovering still finds
+/// every payment (`hovered_event` searches them all).
+pub fn thin_markers(points: &[PlotPoint], transform: &egui_plot::PlotTransform) -> Vec<PlotPoint> {
+    let mut kept: Vec<PlotPoint> = Vec::with_capacity(points.len().min(4096));
+    let mut last: Option<egui::Pos2> = None;
+    for p in points {
+        let pos = transform.position_from_point(p);
+        if last
+            .is_some_and(|l| (l.x - pos.x).abs() < MARKER_GAP && (l.y - pos.y).abs() < MARKER_GAP)
+        {
+            continue;
+        }
+        last = Some(pos);
+        kept.push(*p);
+    }
+    kept
 }
 
 /// The marker nearest to `pos` (screen) within `HOVER_RADIUS`, as an index into `events`.
@@ -237,16 +261,20 @@ pub fn project_chart_ui(
                         .allow_hover(false),
                 );
             }
+            let transform = *plot.transform();
             for k in 0..DisbursementStage::ALL.len() {
                 if g.markers[k].is_empty() {
                     continue;
                 }
                 plot.points(
-                    Points::new("", PlotPoints::Borrowed(&g.markers[k]))
-                        .shape(MarkerShape::Circle)
-                        .radius(3.0)
-                        .color(TRACK_COLOURS[k + 1])
-                        .allow_hover(false),
+                    Points::new(
+                        "",
+                        PlotPoints::Owned(thin_markers(&g.markers[k], &transform)),
+                    )
+                    .shape(MarkerShape::Circle)
+                    .radius(3.0)
+                    .color(TRACK_COLOURS[k + 1])
+                    .allow_hover(false),
                 );
             }
             plot.vline(

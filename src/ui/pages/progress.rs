@@ -1,6 +1,7 @@
 //! 执行与拨付 page of a year: the department chart of every project's 执行率 and 拨付率,
 //! sortable, with the warning settings (bands, reference line) and a table of exact rates.
 
+use egui_extras::{Column, TableBuilder};
 use rust_decimal::Decimal;
 
 use crate::calc::num::pct_text;
@@ -118,35 +119,58 @@ pub fn department_progress_ui(
     });
 
     ui.separator();
-    egui::ScrollArea::vertical()
+    rates_table_ui(ui, &items, year, &mut out);
+    out
+}
+
+/// The exact rates under the chart, one virtual row per project (only visible rows are laid out).
+fn rates_table_ui(ui: &mut egui::Ui, items: &[BarItem<'_>], year: i32, out: &mut Vec<Output>) {
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let text = |v: Option<Decimal>| v.map_or_else(|| "—".to_owned(), pct_text);
+    TableBuilder::new(ui)
         .id_salt(("department-progress-table", year))
+        .striped(true)
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            egui::Grid::new(("department-progress-grid", year))
-                .striped(true)
-                .num_columns(5)
-                .show(ui, |ui| {
-                    ui.strong("项目");
-                    ui.strong("执行率");
-                    ui.strong("预警");
-                    ui.strong("拨付率");
-                    ui.strong("预警");
-                    ui.end_row();
-                    for it in &items {
-                        if ui.link(it.name).clicked() {
-                            out.push(Output::Navigate(View::Project(it.project), None));
-                        }
-                        let r = &it.progress.rates;
-                        let text = |v: Option<Decimal>| v.map_or_else(|| "—".to_owned(), pct_text);
-                        ui.label(text(r.execution_rate));
-                        state_label_ui(ui, r.execution_state);
-                        ui.label(text(r.disbursement_rate));
-                        state_label_ui(ui, r.disbursement_state);
-                        ui.end_row();
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(
+            Column::initial(260.0)
+                .at_least(80.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .columns(Column::exact(90.0), 4)
+        .header(row_height, |mut h| {
+            for title in ["项目", "执行率", "预警", "拨付率", "预警"] {
+                h.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, items.len(), |mut row| {
+                let Some(it) = items.get(row.index()) else {
+                    return;
+                };
+                let r = &it.progress.rates;
+                row.col(|ui| {
+                    if ui.link(it.name).clicked() {
+                        out.push(Output::Navigate(View::Project(it.project), None));
                     }
                 });
+                row.col(|ui| {
+                    ui.label(text(r.execution_rate));
+                });
+                row.col(|ui| {
+                    state_label_ui(ui, r.execution_state);
+                });
+                row.col(|ui| {
+                    ui.label(text(r.disbursement_rate));
+                });
+                row.col(|ui| {
+                    state_label_ui(ui, r.disbursement_state);
+                });
+            });
         });
-    out
 }
 
 /// The edit that sets one progress setting, or `None` when the result would be invalid.
