@@ -195,7 +195,7 @@ pub fn department_chart_ui(
                     band(0.0, red),
                 )
                 .fill_color(state_fill(WarningState::Red))
-                .stroke(egui::Stroke::NONE)
+                .stroke(egui::Stroke::new(0.0, state_colour(WarningState::Red)))
                 .allow_hover(false),
             );
             plot.polygon(
@@ -204,7 +204,7 @@ pub fn department_chart_ui(
                     band(red, yellow),
                 )
                 .fill_color(state_fill(WarningState::Yellow))
-                .stroke(egui::Stroke::NONE)
+                .stroke(egui::Stroke::new(0.0, state_colour(WarningState::Yellow)))
                 .allow_hover(false),
             );
             plot.bar_chart(

@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 
 use crate::calc::num::{pct_text, thousands};
 use crate::calc::series::{default_monitoring_date, fiscal_year_of, indicator_progress};
-use crate::model::{DeviationReason, Evaluation, Indicator, Likelihood, Monitoring, Workspace};
+use crate::model::{
+    DeviationReason, Evaluation, EvaluationKind, Indicator, Likelihood, Monitoring, Workspace,
+};
 use crate::ui::app::UiState;
 use crate::ui::charts::state_label_ui;
 use crate::ui::derived::Derived;
@@ -19,9 +21,16 @@ fn date_id(year: i32) -> egui::Id {
     egui::Id::unique(("monitoring-date", year))
 }
 
-/// The monitoring date of the page (UI state; default 31 July of the year).
-pub fn monitoring_date(ctx: &egui::Context, year: i32) -> NaiveDate {
+/// The monitoring date of the page: the one chosen here (UI state), else the 监控时点 of the
+/// year's 绩效监控 evaluation, else 31 July of the year.
+pub fn monitoring_date(ctx: &egui::Context, ws: &Workspace, year: i32) -> NaiveDate {
     ctx.data(|d| d.get_temp(date_id(year)))
+        .or_else(|| {
+            ws.evaluations
+                .iter()
+                .filter(|e| e.kind == EvaluationKind::Monitoring && e.year == year)
+                .find_map(|e| e.monitoring_date)
+        })
         .unwrap_or_else(|| default_monitoring_date(year))
 }
 
@@ -43,7 +52,7 @@ pub fn monitoring_ui(
 ) -> Vec<Output> {
     let mut out = Vec::new();
     let ctx = ui.ctx().clone();
-    let date = monitoring_date(&ctx, year);
+    let date = monitoring_date(&ctx, ws, year);
     ui.horizontal(|ui| {
         ui.heading(format!("{year} 年度双监控"));
         let id = egui::Id::unique(("monitoring-date-field", year));
@@ -180,9 +189,13 @@ fn indicators_grid_ui(
                 let name = ui.label(&ind.name);
                 ui.label(&ind.target.text);
                 let id = egui::Id::unique(("monitoring-progress", e, i));
-                if let Some(v) =
-                    form::decimal_field(ui, &mut state.fields, id, "数值", m.progress_value)
-                {
+                let typed = ui
+                    .scope(|ui| {
+                        ui.set_min_width(150.0);
+                        form::decimal_field(ui, &mut state.fields, id, "数值", m.progress_value)
+                    })
+                    .inner;
+                if let Some(v) = typed {
                     let mut m2 = m.clone();
                     m2.progress_value = v;
                     out.push(Output::Edit(set_monitoring(e, i, ind, m2, "修改执行情况")));

@@ -78,6 +78,9 @@ pub fn department_progress_ui(
         ui.label("这一年度没有项目。");
         return out;
     }
+    if items.iter().all(|i| i.progress.bars == [None, None]) {
+        ui.weak("这一年度的项目还没有可计算的执行率或拨付率（缺少执行数、拨付记录或预算）。");
+    }
     let settings = &ws.meta.progress;
     let height = (ui.available_height() * 0.55).max(220.0);
     if let Some(p) = department_chart_ui(
