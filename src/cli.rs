@@ -1,4 +1,4 @@
-//! Command-line entry: `score`, `check`, `metrics`, `synth`; bare `jixiao [FILE]` opens the window.
+//! Command-line entry: `score`, `check`, `metrics`, `progress`, `synth`; bare `jixiao [FILE]` opens the window.
 
 use std::path::{Path, PathBuf};
 
@@ -53,6 +53,18 @@ enum Command {
     /// 预算指标：部门与各项目的执行率、调整率、拨付率等
     Metrics {
         file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// 执行与拨付进度：各项目按日期的累计执行、拨付（至区县、至最终受益对象）与序时进度、预警状态
+    Progress {
+        file: PathBuf,
+        /// 只输出这一个项目（项目 ID）
+        #[arg(long)]
+        project: Option<String>,
+        /// 读取这一天的进度与预警（YYYY-MM-DD；默认项目年度的 12 月 31 日）
+        #[arg(long, value_parser = parse_date_arg)]
+        date: Option<chrono::NaiveDate>,
         #[arg(long)]
         json: bool,
     },
@@ -116,6 +128,12 @@ pub fn run_with(
         Some(Command::Metrics { file, json }) => {
             load(&file).and_then(|ws| metrics_cmd(&ws, json, out))
         }
+        Some(Command::Progress {
+            file,
+            project,
+            date,
+            json,
+        }) => load(&file).and_then(|ws| progress_cmd(&ws, project.as_deref(), date, json, out)),
         Some(Command::Synth {
             indicators,
             budget_lines,
@@ -353,6 +371,75 @@ fn metrics_cmd(ws: &Workspace, json: bool, out: &mut dyn std::io::Write) -> Resu
             .collect(),
     };
     write_json(out, &doc)?;
+    Ok(0)
+}
+
+/// Reads `--date`: `2021-07-31`.
+fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("日期“{s}”无法识别：请写作 YYYY-MM-DD，如 2021-07-31"))
+}
+
+/// One project in `progress --json`: the series, the state on the chosen date and the notes
+/// in words.
+#[derive(Serialize)]
+struct ProgressJson<'a> {
+    #[serde(flatten)]
+    series: &'a crate::calc::series::ProjectSeries,
+    at: crate::calc::series::SeriesPoint,
+    messages: Vec<String>,
+}
+
+fn progress_cmd(
+    ws: &Workspace,
+    only: Option<&str>,
+    date: Option<chrono::NaiveDate>,
+    json: bool,
+    out: &mut dyn std::io::Write,
+) -> Result<i32, String> {
+    use crate::calc::series::project_series;
+    let projects: Vec<_> = if let Some(id) = only {
+        let Some(p) = ws.project(id) else {
+            let ids: Vec<&str> = ws.projects.iter().map(|p| p.id.as_str()).collect();
+            return Err(format!(
+                "没有 ID 为 \"{id}\" 的项目；工作区中的项目：{}",
+                ids.join("，")
+            ));
+        };
+        vec![p]
+    } else {
+        ws.projects.iter().collect()
+    };
+    let series: Vec<_> = projects.iter().map(|p| project_series(ws, p)).collect();
+    if json {
+        let docs: Vec<ProgressJson> = series
+            .iter()
+            .map(|s| ProgressJson {
+                series: s,
+                at: date.map_or_else(|| s.year_end(), |d| s.state_at(d)),
+                messages: s
+                    .notes
+                    .iter()
+                    .map(crate::calc::series::SeriesNote::message)
+                    .collect(),
+            })
+            .collect();
+        write_json(out, &docs)?;
+    } else {
+        for (i, s) in series.iter().enumerate() {
+            if i > 0 {
+                let _ = writeln!(out);
+            }
+            let _ = write!(
+                out,
+                "{}",
+                crate::report::progress_text::progress_text(s, date)
+            );
+        }
+        if series.is_empty() {
+            let _ = writeln!(out, "工作区中没有项目。");
+        }
+    }
     Ok(0)
 }
 

@@ -285,3 +285,56 @@ fn check_text_is_golden() {
     assert!(text.starts_with("勾稽检查：共 "));
     golden("check.txt", &text);
 }
+
+#[test]
+fn progress_json_gives_seed_000_year_end_rates_exactly() {
+    let o = jixiao(&["progress", &sample_arg(), "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let projects = v.as_array().unwrap();
+    // Seed 000 四、（三）二: 拨付率 at the end of 2021, paid out to firms.
+    for (id, paid, due, rate) in [
+        ("2021-zhizaoye", "21399.00", "30000.00", "71.33"),
+        ("2021-lvgongye", "3451.00", "6800", "50.75"),
+        ("2021-qiche", "4806.50", "5000.00", "96.13"),
+    ] {
+        let p = projects
+            .iter()
+            .find(|p| p["project_id"] == id)
+            .unwrap_or_else(|| panic!("{id} missing"));
+        let at = &p["at"];
+        assert_eq!(at["date"], "2021-12-31", "{id}");
+        assert_eq!(at["time_progress"], "1", "{id}");
+        assert_eq!(at["to_beneficiaries"]["amount"], paid, "{id}");
+        assert_eq!(p["disbursement_due"], due, "{id}");
+        // The share is exact: the rate itself, a fraction, with no float in between.
+        let share: rust_decimal::Decimal = at["to_beneficiaries"]["share"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let expected: rust_decimal::Decimal = rate.parse().unwrap();
+        assert_eq!(share * rust_decimal::Decimal::ONE_HUNDRED, expected, "{id}");
+    }
+}
+
+#[test]
+fn progress_on_a_date_and_its_errors() {
+    let o = jixiao(&[
+        "progress",
+        &sample_arg(),
+        "--project",
+        "2021-zhizaoye",
+        "--date",
+        "2021-07-31",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    golden("progress-zhizaoye-0731.txt", &stdout(&o));
+
+    let o = jixiao(&["progress", &sample_arg(), "--date", "2021-7-32"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("请写作 YYYY-MM-DD"));
+    let o = jixiao(&["progress", &sample_arg(), "--project", "nope"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("没有 ID 为 \"nope\" 的项目"));
+}

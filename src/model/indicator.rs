@@ -378,6 +378,14 @@ pub enum DeviationReason {
 }
 
 impl DeviationReason {
+    pub const ALL: [DeviationReason; 5] = [
+        DeviationReason::Funding,
+        DeviationReason::Rules,
+        DeviationReason::Staffing,
+        DeviationReason::Facilities,
+        DeviationReason::Other,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             DeviationReason::Funding => "经费保障",
@@ -401,6 +409,12 @@ pub enum Likelihood {
 }
 
 impl Likelihood {
+    pub const ALL: [Likelihood; 3] = [
+        Likelihood::Certain,
+        Likelihood::Possible,
+        Likelihood::Impossible,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Likelihood::Certain => "确定能",

@@ -1,4 +1,5 @@
 //! Printable output: the text score summary and metrics (later the PDF and spreadsheet export).
 
+pub mod progress_text;
 pub mod text;
 pub mod width;

@@ -1,9 +1,10 @@
-//! Derived data (scores, findings): recomputed only when the document revision changes,
-//! never stored, never computed by the views themselves.
+//! Derived data (scores, findings, chart series): recomputed only when the document revision
+//! changes, never stored, never computed by the views themselves.
 
 use crate::calc::checks::{Finding, FindingKind, Scored, run_all_scored};
 use crate::calc::{ScoreBreakdown, score_evaluation};
 use crate::model::Workspace;
+use crate::ui::charts::data::ProgressData;
 
 /// Everything the window shows that is computed from the document.
 #[derive(Debug, Default)]
@@ -13,6 +14,8 @@ pub struct Derived {
     /// One breakdown per evaluation, in workspace order.
     pub breakdowns: Vec<ScoreBreakdown>,
     pub findings: Vec<Finding>,
+    /// Progress series and chart geometry of every project (`ui::charts::data`).
+    pub progress: ProgressData,
 }
 
 impl Derived {
@@ -30,6 +33,7 @@ impl Derived {
             ws,
             breakdowns: &self.breakdowns,
         });
+        self.progress = ProgressData::compute(ws);
         self.revision = Some(revision);
         true
     }

@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod app;
+pub mod charts;
 pub mod derived;
 pub mod dialogs;
 pub mod edit;

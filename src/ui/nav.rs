@@ -1,4 +1,4 @@
-//! The navigator on the left: 部门概况, 预算表, 项目, 评价, 检查结果.
+//! The navigator on the left: 部门概况, 预算表, 项目, 进度监控, 评价, 检查结果.
 
 use super::derived::Derived;
 use super::view::{Output, View};
@@ -103,6 +103,7 @@ pub fn navigator_ui(
                             });
                     }
                 });
+            progress_items_ui(ui, ws, current, &mut out);
             egui::CollapsingHeader::new("评价")
                 .default_open(true)
                 .show(ui, |ui| {
@@ -131,4 +132,38 @@ pub fn navigator_ui(
             );
         });
     out
+}
+
+/// 进度监控: per project year, the department chart and the 双监控 page.
+fn progress_items_ui(ui: &mut egui::Ui, ws: &Workspace, current: &View, out: &mut Vec<Output>) {
+    let mut years: Vec<i32> = ws
+        .projects
+        .iter()
+        .map(|p| crate::calc::series::fiscal_year_of(ws, p))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    if years.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new("进度监控")
+        .default_open(true)
+        .show(ui, |ui| {
+            for y in years.into_iter().rev() {
+                item(
+                    ui,
+                    current,
+                    View::Progress { year: y },
+                    format!("{y} 执行与拨付"),
+                    out,
+                );
+                item(
+                    ui,
+                    current,
+                    View::Monitoring { year: y },
+                    format!("{y} 双监控"),
+                    out,
+                );
+            }
+        });
 }

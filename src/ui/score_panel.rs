@@ -1,25 +1,9 @@
 //! The live score panel on the right: 总分 (large), 等级, and per 一级指标 分值/得分/得分率 with
-//! a bar each; hovering a row shows its explanation from the breakdown.
+//! a chart of 得分率 over the grade bands; hovering a row shows its explanation.
 
 use super::derived::Derived;
 use crate::calc::num::{pct_text, plain, round2};
 use crate::model::Workspace;
-
-/// Colour of a 得分率 (green from 90%, amber from 60%, red below).
-fn rate_colour(rate: f32) -> egui::Color32 {
-    if rate >= 0.9 {
-        egui::Color32::from_rgb(46, 139, 87)
-    } else if rate >= 0.6 {
-        egui::Color32::from_rgb(218, 165, 32)
-    } else {
-        egui::Color32::from_rgb(200, 60, 60)
-    }
-}
-
-/// Decimal → f32, for drawing only.
-fn to_f32(d: rust_decimal::Decimal) -> f32 {
-    d.to_string().parse().unwrap_or(0.0)
-}
 
 /// Draws the panel for evaluation `index` (or a hint when there is none).
 pub fn score_panel_ui(ui: &mut egui::Ui, ws: &Workspace, derived: &Derived, index: Option<usize>) {
@@ -89,19 +73,7 @@ pub fn score_panel_ui(ui: &mut egui::Ui, ws: &Workspace, derived: &Derived, inde
             }
         });
     ui.add_space(6.0);
-    for n in b.level1() {
-        let rate = n.rate().map_or(0.0, to_f32);
-        ui.add(
-            egui::ProgressBar::new(rate.clamp(0.0, 1.0))
-                .text(format!(
-                    "{} {}",
-                    n.name(ev),
-                    n.rate().map_or_else(|| "—".to_owned(), pct_text)
-                ))
-                .fill(rate_colour(rate)),
-        )
-        .on_hover_text(n.explanation.to_string());
-    }
+    super::charts::score::score_chart_ui(ui, ev, b, 170.0);
     if !b.flags.is_empty() {
         ui.separator();
         ui.strong("提示");

@@ -24,6 +24,10 @@ pub enum View {
     Evaluation(usize),
     /// 检查结果.
     Checks,
+    /// 执行与拨付: the department chart of a year's projects.
+    Progress { year: i32 },
+    /// 双监控 of a year.
+    Monitoring { year: i32 },
 }
 
 /// What a page returns after drawing.

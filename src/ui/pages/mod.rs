@@ -6,6 +6,8 @@ pub mod checks;
 pub mod department;
 pub mod evaluation;
 pub mod lists;
+pub mod monitoring;
+pub mod progress;
 pub mod projects;
 
 use super::app::UiState;
@@ -25,6 +27,8 @@ pub fn grid_key_for(view: &View) -> String {
         View::Project(i) => format!("project/{i}/disbursements"),
         View::Evaluation(i) => format!("evaluation/{i}/indicators"),
         View::Checks => "checks".to_owned(),
+        View::Progress { year } => format!("progress/{year}"),
+        View::Monitoring { year } => format!("monitoring/{year}"),
     }
 }
 
@@ -47,5 +51,7 @@ pub fn page_ui(
         View::Project(i) => projects::project_ui(ui, ws, derived, state, i),
         View::Evaluation(i) => evaluation::evaluation_ui(ui, ws, derived, state, i),
         View::Checks => checks::checks_ui(ui, ws, derived, state),
+        View::Progress { year } => progress::department_progress_ui(ui, ws, derived, state, year),
+        View::Monitoring { year } => monitoring::monitoring_ui(ui, ws, derived, state, year),
     }
 }

@@ -705,6 +705,22 @@ pub fn project_ui(
             out.push(Output::Navigate(View::Projects { year: p.year }, None));
         }
     });
+    if let Some(pp) = d.progress.projects.get(index) {
+        egui::CollapsingHeader::new("执行与拨付进度图")
+            .id_salt(("project-chart", index))
+            .default_open(true)
+            .show(ui, |ui| {
+                let h = (ui.available_height() * 0.38).clamp(160.0, 340.0);
+                crate::ui::charts::project::project_chart_ui(
+                    ui,
+                    pp,
+                    index,
+                    unit.label(),
+                    &p.disbursements,
+                    h,
+                );
+            });
+    }
     egui::Panel::left(egui::Id::unique(("project-summary", index)))
         .resizable(true)
         .default_size(400.0)
