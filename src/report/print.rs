@@ -106,7 +106,21 @@ pub fn run(plan: &PrintPlan) -> Result<String, String> {
     let out = Command::new(&plan.program)
         .args(&plan.args)
         .output()
-        .map_err(|e| format!("无法运行 {}：{e}", plan.program))?;
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                format!(
+                    "本机没有 {}（{}）。请用“导出 PDF…”保存后用 PDF 查看器打印。",
+                    plan.program,
+                    if plan.direct {
+                        "打印命令"
+                    } else {
+                        "打开 PDF 的程序"
+                    }
+                )
+            } else {
+                format!("无法运行 {}：{e}", plan.program)
+            }
+        })?;
     if out.status.success() {
         let said = String::from_utf8_lossy(&out.stdout).trim().to_owned();
         Ok(if said.is_empty() {

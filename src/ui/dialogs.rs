@@ -274,8 +274,9 @@ impl FileChooser {
                     }
                 });
             ui.horizontal(|ui| {
-                ui.label("文件名：");
-                ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(300.0));
+                let label = ui.label("文件名：");
+                ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(300.0))
+                    .labelled_by(label.id);
             });
             if let Some(e) = &self.error {
                 ui.colored_label(egui::Color32::RED, e);

@@ -10,7 +10,6 @@ use crate::report::{ReportLayout, ReportOptions, layout_report};
 use super::derived::Derived;
 
 /// The preview's state (UI state: losing it is harmless).
-#[derive(Debug)]
 pub struct Preview {
     /// The evaluation shown.
     pub evaluation: usize,
@@ -20,6 +19,16 @@ pub struct Preview {
     /// The laid-out pages, and the document revision and options they were made from.
     doc: Option<(u64, ReportOptions, Document)>,
     pub error: Option<String>,
+}
+
+impl std::fmt::Debug for Preview {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Preview")
+            .field("evaluation", &self.evaluation)
+            .field("opts", &self.opts)
+            .field("pages", &self.doc.as_ref().map(|d| d.2.pages.len()))
+            .finish_non_exhaustive()
+    }
 }
 
 /// What the preview's user asked for this frame.
@@ -105,8 +114,12 @@ impl Preview {
                 });
                 ui.checkbox(&mut self.opts.annex_checks, "附勾稽检查结果");
                 ui.separator();
-                ui.label("缩放：");
-                ui.add(egui::Slider::new(&mut self.zoom, 0.5..=2.0).show_value(true));
+                let percent = (self.zoom * 100.0).round();
+                ui.add(
+                    egui::Slider::new(&mut self.zoom, 0.5..=2.0)
+                        .show_value(false)
+                        .text(format!("缩放 {percent}%")),
+                );
             });
             let zoom = self.zoom;
             let error = self.error.clone();
@@ -143,12 +156,16 @@ fn pages_ui(ui: &mut egui::Ui, pages: &[Page], zoom: f32, height: f32) {
         .map_or((595.0, 842.0), |p| (p.width * zoom, p.height * zoom));
     #[allow(clippy::cast_precision_loss)]
     let total = pages.len() as f32 * (ph + gap);
+    // A fixed height: a modal sized by its content would otherwise grow frame by frame.
     egui::ScrollArea::both()
         .max_height(height)
+        .min_scrolled_height(height)
         .auto_shrink([false, false])
         .show_viewport(ui, |ui, viewport| {
             ui.set_min_size(egui::vec2(pw + 2.0 * gap, total));
-            let origin = ui.min_rect().min;
+            // Pages centred in the preview when it is wider than a page.
+            let spare = (ui.available_width() - pw - 2.0 * gap).max(0.0) / 2.0;
+            let origin = ui.min_rect().min + egui::vec2(spare, 0.0);
             for (i, page) in pages.iter().enumerate() {
                 #[allow(clippy::cast_precision_loss)]
                 let top = i as f32 * (ph + gap);
