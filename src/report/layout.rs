@@ -86,9 +86,9 @@ impl Row {
 
 /// Sizes used throughout the report.
 pub const BODY: f32 = 9.5;
-pub const TABLE: f32 = 8.5;
-const LINE: f32 = 1.35;
-const PAD: f32 = 2.8;
+pub const TABLE: f32 = 8.0;
+const LINE: f32 = 1.3;
+const PAD: f32 = 2.2;
 const RULE_WIDTH: f32 = 0.5;
 
 /// Characters that may not begin a line (Chinese line-breaking rules, 避头点).
@@ -115,6 +115,7 @@ fn no_line_start(c: char) -> bool {
             | ':'
             | ')'
             | '%'
+            | '·'
             | '％'
             | '…'
     )

@@ -289,14 +289,14 @@ pub fn chinese_number(n: usize) -> &'static str {
 fn indicator_table(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, b: &ScoreBreakdown) {
     flow.table(
         vec![
-            Column::new("一级指标", 1.9, Align::Left),
-            Column::new("二级指标", 2.2, Align::Left),
+            Column::new("一级指标", 1.7, Align::Left),
+            Column::new("二级指标", 2.0, Align::Left),
             Column::new("三级指标", 3.2, Align::Left),
             Column::new("分值", 0.9, Align::Right),
-            Column::new("指标值", 1.5, Align::Left),
-            Column::new("实际完成值", 2.1, Align::Left),
-            Column::new("得分", 1.3, Align::Right),
-            Column::new("扣分原因", 4.4, Align::Left),
+            Column::new("指标值", 1.8, Align::Left),
+            Column::new("实际完成值", 2.5, Align::Left),
+            Column::new("得分", 1.2, Align::Right),
+            Column::new("扣分原因", 4.6, Align::Left),
         ],
         TABLE,
     );
