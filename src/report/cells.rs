@@ -4,9 +4,9 @@
 use rust_decimal::Decimal;
 
 use crate::calc::links::link_label;
-use crate::calc::num::{pct_text, plain, round2};
+use crate::calc::num::{pct_text, plain, round2, thousands};
 use crate::calc::{NodeScore, ScoreBreakdown};
-use crate::model::{Actual, Evaluation, Workspace};
+use crate::model::{Actual, Amount, Evaluation, Workspace};
 
 /// `84.69`, `28.00`: a score with 2 places.
 pub fn score(v: Decimal) -> String {
@@ -21,6 +21,16 @@ pub fn weight(v: Decimal) -> String {
 /// `80.41%`, or `—` when there is no rate.
 pub fn rate(r: Option<Decimal>) -> String {
     r.map_or_else(|| "—".to_owned(), pct_text)
+}
+
+/// An amount as printed: thousands separators, the typed scale, `XXXX` when withheld, blank
+/// when blank.
+pub fn amount(a: Amount) -> String {
+    match a {
+        Amount::Blank => String::new(),
+        Amount::Withheld => "XXXX".to_owned(),
+        Amount::Value(v) => thousands(v),
+    }
 }
 
 /// The 总体得分情况表 of seed 000 as four rows (指标 / 分值 / 得分 / 得分率), one column per

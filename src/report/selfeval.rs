@@ -2,22 +2,14 @@
 //! 年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分, then the indicator rows with
 //! 偏差原因分析及改进措施, then 总分.
 
-use super::cells::indicator_cells;
+use super::cells::{amount, indicator_cells, rate};
 use super::layout::{Align, BODY, Column, Flow, Row, TABLE};
 use super::page::Rgb;
-use super::summary::{execution_rate, level_columns, title_block};
+use super::summary::{execution_rate, info_grid, level_columns, title_block};
 use crate::calc::links::settings_of;
-use crate::calc::num::{pct_text, round2, sum, thousands};
+use crate::calc::num::{round2, sum};
 use crate::calc::{NodeScore, ScoreBreakdown};
 use crate::model::{Amount, Evaluation, Rule, Subject, Workspace};
-
-fn amount(a: Amount) -> String {
-    match a {
-        Amount::Blank => String::new(),
-        Amount::Withheld => "XXXX".to_owned(),
-        Amount::Value(v) => thousands(v),
-    }
-}
 
 /// Σ of the given funding columns, blank when all are blank.
 fn sum_of(parts: &[Amount]) -> Amount {
@@ -46,15 +38,7 @@ pub fn layout(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, b: &ScoreBre
         Subject::Project(id) => ws.project(id),
         Subject::Department => None,
     };
-    flow.grid(
-        vec![
-            Column::new("", 1.2, Align::Left),
-            Column::new("", 3.0, Align::Left),
-            Column::new("", 1.2, Align::Left),
-            Column::new("", 2.0, Align::Left),
-        ],
-        BODY,
-    );
+    info_grid(flow);
     let name = project.map_or_else(String::new, |p| p.name.clone());
     let unit = project.map_or_else(String::new, |p| p.unit.clone());
     flow.row(&Row::new(vec![
@@ -92,7 +76,7 @@ pub fn layout(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, b: &ScoreBre
         BODY,
     );
     if let Some(p) = project {
-        let rate = execution_rate(p, settings.execution_base);
+        let execution = execution_rate(p, settings.execution_base);
         let full_year = if p.budget_adjusted.is_blank() {
             p.budget_initial
         } else {
@@ -104,7 +88,7 @@ pub fn layout(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, b: &ScoreBre
             amount(full_year),
             amount(p.executed),
             exec.map_or_else(String::new, |n| n.weight.normalize().to_string()),
-            rate.map_or_else(|| "—".to_owned(), pct_text),
+            rate(execution),
             exec.map_or_else(String::new, |n| round2(n.score).to_string()),
         ]));
         let f = &p.funding;

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::cells::{indicator_cells, summary_rows};
+use super::cells::{amount, indicator_cells, rate, summary_rows};
 use super::chart::{ProgressSeries, progress_chart, score_rate_chart, track_series};
 use super::font::FontMetrics;
 use super::layout::{Align, BODY, Column, Flow, Row, TABLE};
@@ -13,12 +13,12 @@ use super::selfeval;
 use super::text::flag_lines;
 use crate::calc::links::settings_of;
 use crate::calc::metrics::{cost_item_rate, department_metric, project_metric};
-use crate::calc::num::{pct_text, round2, thousands};
+use crate::calc::num::round2;
 use crate::calc::series::{Track, project_series};
 use crate::calc::{Finding, ScoreBreakdown, score_evaluation};
 use crate::model::{
-    Amount, DepartmentMetric, DisbursementStage, Evaluation, EvaluationKind, ExecutionBase,
-    ProjectMetric, Subject, Workspace,
+    DepartmentMetric, DisbursementStage, Evaluation, EvaluationKind, ExecutionBase, ProjectMetric,
+    Subject, Workspace,
 };
 
 /// Which form to print.
@@ -61,18 +61,6 @@ fn or_dash(s: &str) -> String {
     } else {
         s.to_owned()
     }
-}
-
-fn amount(a: Amount) -> String {
-    match a {
-        Amount::Blank => String::new(),
-        Amount::Withheld => "XXXX".to_owned(),
-        Amount::Value(v) => thousands(v),
-    }
-}
-
-fn ratio_cell(r: Option<Decimal>) -> String {
-    r.map_or_else(|| "—".to_owned(), pct_text)
 }
 
 /// The three outline columns (一级 / 二级 / 三级) of a row; deeper rows go in the third, indented.
@@ -151,6 +139,19 @@ pub fn report_pdf(
     Ok((doc, bytes))
 }
 
+/// Starts a label/value grid of two pairs per row (the title block, the 自评表's header).
+pub fn info_grid(flow: &mut Flow<'_>) {
+    flow.grid(
+        vec![
+            Column::new("", 1.2, Align::Left),
+            Column::new("", 3.0, Align::Left),
+            Column::new("", 1.2, Align::Left),
+            Column::new("", 2.0, Align::Left),
+        ],
+        BODY,
+    );
+}
+
 /// Title, subtitle and the 评价对象 / 年度 / 评价类型 / 评价人 / 日期 grid.
 pub fn title_block(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, subtitle: &str) {
     flow.title(&ev.name, 15.0);
@@ -161,15 +162,7 @@ pub fn title_block(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, subtitl
     } else {
         ev.evaluator.clone()
     };
-    flow.grid(
-        vec![
-            Column::new("", 1.2, Align::Left),
-            Column::new("", 3.0, Align::Left),
-            Column::new("", 1.2, Align::Left),
-            Column::new("", 2.0, Align::Left),
-        ],
-        BODY,
-    );
+    info_grid(flow);
     let date = ev
         .date
         .map_or_else(|| "—".to_owned(), |d| d.format("%Y年%m月%d日").to_string());
@@ -338,8 +331,8 @@ fn budget_section(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, number: 
             amount(p.budget_initial),
             amount(p.budget_adjusted),
             amount(p.executed),
-            ratio_cell(execution_rate(p, settings.execution_base)),
-            ratio_cell(
+            rate(execution_rate(p, settings.execution_base)),
+            rate(
                 project_metric(
                     p,
                     ProjectMetric::DisbursementRate(DisbursementStage::ToBeneficiaries),
@@ -353,7 +346,7 @@ fn budget_section(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, number: 
         Subject::Department => {
             if let Some(book) = ws.budget(ev.year) {
                 let t = &book.totals;
-                let rate = department_metric(
+                let execution = department_metric(
                     book,
                     &ws.department,
                     DepartmentMetric::ExecutionRate,
@@ -366,7 +359,7 @@ fn budget_section(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, number: 
                         amount(t.initial.total),
                         amount(t.adjusted.total),
                         amount(t.executed),
-                        ratio_cell(rate),
+                        rate(execution),
                         "—".to_owned(),
                     ],
                     Rgb::LEVEL1_FILL,
@@ -390,7 +383,7 @@ fn budget_section(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, number: 
                         String::new(),
                         amount(item.budget),
                         amount(item.executed),
-                        ratio_cell(cost_item_rate(item)),
+                        rate(cost_item_rate(item)),
                         String::new(),
                     ]));
                 }
