@@ -45,6 +45,19 @@ fn parse_ref(r: &str) -> (u32, u32) {
     (digits - 1, col)
 }
 
+/// Σ of `H5,H9:H11`-style references, read from the sheet.
+fn sum_refs(values: &calamine::Range<Data>, refs: &str) -> f64 {
+    refs.split(',')
+        .map(|r| match r.split_once(':') {
+            Some((a, b)) => {
+                let ((r0, c), (r1, _)) = (parse_ref(a), parse_ref(b));
+                (r0..=r1).map(|r| num(values.get_value((r, c)))).sum()
+            }
+            None => num(values.get_value(parse_ref(r))),
+        })
+        .sum()
+}
+
 #[test]
 fn scores_match_jixiao_score_and_subtotals_are_live_formulas() {
     let (ws, mut wb) = workbook();
@@ -73,10 +86,7 @@ fn scores_match_jixiao_score_and_subtotals_are_live_formulas() {
                 // The formula sums the children's cells: evaluate it from the sheet itself.
                 let inner = f.strip_prefix("SUM(").and_then(|s| s.strip_suffix(')'));
                 let inner = inner.unwrap_or_else(|| panic!("parent formula {f}"));
-                let sum: f64 = inner
-                    .split(',')
-                    .map(|c| num(values.get_value(parse_ref(c))))
-                    .sum();
+                let sum = sum_refs(&values, inner);
                 assert!((sum - got).abs() < 1e-9, "{f} = {sum}, cell says {got}");
             }
             let rate = formulas.get_value((r, 9)).cloned().unwrap_or_default();
@@ -91,10 +101,7 @@ fn scores_match_jixiao_score_and_subtotals_are_live_formulas() {
         assert!(tf.starts_with("ROUND(SUM("), "{tf}");
         // Σ of the 一级 cells the formula names equals the total (no 不适用 in the sample).
         let inner = &tf["ROUND(SUM(".len()..tf.find(')').unwrap()];
-        let sum: f64 = inner
-            .split(',')
-            .map(|c| num(values.get_value(parse_ref(c))))
-            .sum();
+        let sum = sum_refs(&values, inner);
         assert!((sum - total).abs() < 1e-6, "{sum} vs {total}");
         assert_eq!(text(values.get_value((t, 5))), b.total.grade);
         assert!(formulas.get_value((t, 5)).unwrap().starts_with("IF("));

@@ -175,6 +175,26 @@ struct ScoreRefs {
     total_row: u32,
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_use_ranges_and_nest_past_255_arguments() {
+        assert_eq!(
+            sum_of_rows(7, &[4, 5, 6, 9, 11, 12]),
+            "SUM(H5:H7,H10,H12:H13)"
+        );
+        assert_eq!(sum_of_rows(0, &[0]), "SUM(A1)");
+        let spread: Vec<u32> = (0..600).map(|i| i * 2).collect();
+        let f = sum_of_rows(7, &spread);
+        assert!(f.starts_with("SUM(SUM(H1,H3,"), "{f}");
+        // 600 cells: three nested sums (255 + 255 + 90) inside the outer one.
+        assert_eq!(f.matches("SUM(").count(), 4);
+        assert_eq!(f.matches(',').count(), 599);
+    }
+}
+
 // Score sheet columns.
 const C_L1: u16 = 0;
 const C_WEIGHT: u16 = 3;
@@ -198,6 +218,32 @@ const SCORE_HEADERS: [&str; 11] = [
     "得分率",
     "扣分原因",
 ];
+
+/// `SUM(H5:H9,H12)`: the cells of `rows` in column `col`, consecutive rows as one range, and
+/// nested when there are more than the 255 arguments a spreadsheet function takes.
+fn sum_of_rows(col: u16, rows: &[u32]) -> String {
+    let mut args: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let mut j = i;
+        while j + 1 < rows.len() && rows[j + 1] == rows[j] + 1 {
+            j += 1;
+        }
+        args.push(if j > i {
+            format!("{}:{}", cell(col, rows[i]), cell(col, rows[j]))
+        } else {
+            cell(col, rows[i])
+        });
+        i = j + 1;
+    }
+    while args.len() > 255 {
+        args = args
+            .chunks(255)
+            .map(|c| format!("SUM({})", c.join(",")))
+            .collect();
+    }
+    format!("SUM({})", args.join(","))
+}
 
 /// A formula with its cached result (what a viewer shows before recalculating).
 fn formula(text: &str, result: String) -> Formula {
@@ -281,11 +327,8 @@ fn score_sheet(
             // A leaf's score comes from its rule (or the evaluator): a value.
             sheet.write_with_format(r, C_SCORE, round2(n.score), score_fmt)?;
         } else {
-            let kids: Vec<String> = b
-                .children(n.index)
-                .map(|k| cell(C_SCORE, row_of(k.index)))
-                .collect();
-            let text = format!("=SUM({})", kids.join(","));
+            let kids: Vec<u32> = b.children(n.index).map(|k| row_of(k.index)).collect();
+            let text = format!("={}", sum_of_rows(C_SCORE, &kids));
             sheet.write_formula_with_format(
                 r,
                 C_SCORE,
@@ -296,11 +339,8 @@ fn score_sheet(
         if n.is_leaf {
             sheet.write_with_format(r, C_APPLICABLE, n.applicable_weight, &fm.score)?;
         } else {
-            let kids: Vec<String> = b
-                .children(n.index)
-                .map(|k| cell(C_APPLICABLE, row_of(k.index)))
-                .collect();
-            let text = format!("=SUM({})", kids.join(","));
+            let kids: Vec<u32> = b.children(n.index).map(|k| row_of(k.index)).collect();
+            let text = format!("={}", sum_of_rows(C_APPLICABLE, &kids));
             sheet.write_formula_with_format(
                 r,
                 C_APPLICABLE,
@@ -320,12 +360,7 @@ fn score_sheet(
     }
     // 合计: 分值 is the sheet's full total; 得分 rescales when rows are 不适用.
     let total_row = row_of(b.nodes.len());
-    let roots_score: Vec<String> = b.roots.iter().map(|&i| cell(C_SCORE, row_of(i))).collect();
-    let roots_applicable: Vec<String> = b
-        .roots
-        .iter()
-        .map(|&i| cell(C_APPLICABLE, row_of(i)))
-        .collect();
+    let roots: Vec<u32> = b.roots.iter().map(|&i| row_of(i)).collect();
     sheet.write_string_with_format(total_row, C_L1, "合计", &fm.bold_text)?;
     for c in 1..C_WEIGHT {
         sheet.write_string_with_format(total_row, c, "", &fm.text)?;
@@ -336,14 +371,14 @@ fn score_sheet(
         total_row,
         C_APPLICABLE,
         formula(
-            &format!("=SUM({})", roots_applicable.join(",")),
+            &format!("={}", sum_of_rows(C_APPLICABLE, &roots)),
             b.total.applicable_weight.normalize().to_string(),
         ),
         &fm.score,
     )?;
     let total_text = format!(
-        "=ROUND(SUM({})*IF(OR({a_ref}=0,{a_ref}={w_ref}),1,{w_ref}/{a_ref}),2)",
-        roots_score.join(",")
+        "=ROUND({}*IF(OR({a_ref}=0,{a_ref}={w_ref}),1,{w_ref}/{a_ref}),2)",
+        sum_of_rows(C_SCORE, &roots)
     );
     sheet.write_formula_with_format(
         total_row,
