@@ -175,26 +175,6 @@ struct ScoreRefs {
     total_row: u32,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sums_use_ranges_and_nest_past_255_arguments() {
-        assert_eq!(
-            sum_of_rows(7, &[4, 5, 6, 9, 11, 12]),
-            "SUM(H5:H7,H10,H12:H13)"
-        );
-        assert_eq!(sum_of_rows(0, &[0]), "SUM(A1)");
-        let spread: Vec<u32> = (0..600).map(|i| i * 2).collect();
-        let f = sum_of_rows(7, &spread);
-        assert!(f.starts_with("SUM(SUM(H1,H3,"), "{f}");
-        // 600 cells: three nested sums (255 + 255 + 90) inside the outer one.
-        assert_eq!(f.matches("SUM(").count(), 4);
-        assert_eq!(f.matches(',').count(), 599);
-    }
-}
-
 // Score sheet columns.
 const C_L1: u16 = 0;
 const C_WEIGHT: u16 = 3;
@@ -680,4 +660,24 @@ fn functional_sheet(
     widths.apply(sheet, 6, 40)?;
     sheet.set_freeze_panes(2, 2)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_use_ranges_and_nest_past_255_arguments() {
+        assert_eq!(
+            sum_of_rows(7, &[4, 5, 6, 9, 11, 12]),
+            "SUM(H5:H7,H10,H12:H13)"
+        );
+        assert_eq!(sum_of_rows(0, &[0]), "SUM(A1)");
+        let spread: Vec<u32> = (0..600).map(|i| i * 2).collect();
+        let f = sum_of_rows(7, &spread);
+        assert!(f.starts_with("SUM(SUM(H1,H3,"), "{f}");
+        // 600 cells: three nested sums (255 + 255 + 90) inside the outer one.
+        assert_eq!(f.matches("SUM(").count(), 4);
+        assert_eq!(f.matches(',').count(), 599);
+    }
 }
