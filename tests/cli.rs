@@ -338,3 +338,67 @@ fn progress_on_a_date_and_its_errors() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("没有 ID 为 \"nope\" 的项目"));
 }
+
+#[test]
+fn report_writes_the_pdf_and_says_how_many_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("部门.pdf");
+    let o = jixiao(&[
+        "report",
+        &sample_arg(),
+        "--evaluation",
+        "2021-dept",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).contains("已生成 PDF：5 页"), "{}", stdout(&o));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+
+    // Every evaluation in one file, the self-evaluations in the national form.
+    let all = dir.path().join("all.pdf");
+    let o = jixiao(&[
+        "report",
+        &sample_arg(),
+        "--layout",
+        "selfeval",
+        "-o",
+        all.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text: String = pdf_extract::extract_text(&all)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(text.contains("绩效评价得分汇总表"));
+    assert!(text.contains("项目支出绩效自评表"));
+}
+
+#[test]
+fn report_of_an_unknown_evaluation_exits_1_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.pdf");
+    let o = jixiao(&[
+        "report",
+        &sample_arg(),
+        "--evaluation",
+        "nope",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("nope"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn export_writes_an_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("工作区.xlsx");
+    let o = jixiao(&["export", &sample_arg(), "--xlsx", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).contains("已导出电子表格"));
+    // An xlsx is a zip archive.
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+}
