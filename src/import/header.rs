@@ -57,19 +57,27 @@ impl Header {
     }
 }
 
-/// Whether a row looks like data: a number or 'XXXX' in some cell, or a 合计 row label.
+/// Whether a row looks like data: a cell that is (or starts like) a number, 'XXXX', or a
+/// 合计 row label in its first filled cell. Header words never start with a digit.
 pub fn is_data_row(sheet: &Sheet, row: usize) -> bool {
     let Some(cells) = sheet.rows.get(row) else {
         return false;
     };
-    cells.iter().any(|c| {
-        let t = to_half_width(&c.text);
-        let t = t.trim();
-        !t.is_empty()
-            && (c.numeric
-                || t.eq_ignore_ascii_case("XXXX")
-                || (parse_number(t).is_ok() && !t.ends_with('%')))
-    })
+    let first_is_total = cells
+        .iter()
+        .find(|c| !c.is_blank())
+        .is_some_and(|c| super::rows::is_total_label(&c.text));
+    first_is_total
+        || cells.iter().any(|c| {
+            let t = to_half_width(&c.text);
+            let t = t.trim();
+            !t.is_empty()
+                && (c.numeric
+                    || t.eq_ignore_ascii_case("XXXX")
+                    || t.trim_start_matches(['-', '+'])
+                        .starts_with(|ch: char| ch.is_ascii_digit())
+                    || (parse_number(t).is_ok() && !t.ends_with('%')))
+        })
 }
 
 fn header_words(sheet: &Sheet, row: usize) -> usize {

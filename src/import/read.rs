@@ -134,6 +134,7 @@ pub fn read_bytes(
             guard_zip(bytes, file_name, limits)?;
             read_workbook(bytes, file_name, limits)
         }
+        Kind::Compound if is_encrypted_package(bytes) => Err(password_error(file_name)),
         Kind::Compound => read_workbook(bytes, file_name, limits),
     }
 }
@@ -203,12 +204,26 @@ fn read_workbook(bytes: &[u8], file_name: &str, limits: Limits) -> Result<Source
     })
 }
 
+/// An OOXML workbook saved with a password to open is an OLE compound file holding an
+/// `EncryptedPackage` stream; its directory names are UTF-16LE.
+fn is_encrypted_package(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes.windows(name.len()).any(|w| w == name.as_slice())
+}
+
+fn password_error(file_name: &str) -> ImportError {
+    ImportError::new(format!(
+        "“{file_name}”设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中取消密码后另存，再导入"
+    ))
+}
+
 fn workbook_error(file_name: &str, e: &calamine::Error) -> ImportError {
     let text = e.to_string();
     if text.contains("password") || text.contains("Password") {
-        ImportError::new(format!(
-            "“{file_name}”设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中取消密码后另存，再导入"
-        ))
+        password_error(file_name)
     } else {
         ImportError::new(format!(
             "“{file_name}”无法作为工作簿读取（文件损坏或格式不符：{text}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入"
