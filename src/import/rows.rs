@@ -50,7 +50,7 @@ pub enum RowKind {
 impl RowKind {
     pub fn label(self) -> &'static str {
         match self {
-            RowKind::Added => "导入",
+            RowKind::Added => "新增",
             RowKind::Total => "合计行",
             RowKind::Skipped => "跳过",
         }

@@ -8,6 +8,7 @@ pub mod edit;
 pub mod fonts;
 pub mod form;
 pub mod grid;
+pub mod import_dialog;
 pub mod nav;
 pub mod new_evaluation;
 pub mod pages;
