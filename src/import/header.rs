@@ -58,7 +58,8 @@ impl Header {
 }
 
 /// Whether a row looks like data: a cell that is (or starts like) a number, 'XXXX', or a
-/// 合计 row label in its first filled cell. Header words never start with a digit.
+/// 合计 row label in its first filled cell with no other header words. Header words never
+/// start with a digit.
 pub fn is_data_row(sheet: &Sheet, row: usize) -> bool {
     let Some(cells) = sheet.rows.get(row) else {
         return false;
@@ -67,7 +68,8 @@ pub fn is_data_row(sheet: &Sheet, row: usize) -> bool {
         .iter()
         .find(|c| !c.is_blank())
         .is_some_and(|c| super::rows::is_total_label(&c.text));
-    first_is_total
+    // "小计" also heads columns: a header row has other header words beside it.
+    (first_is_total && header_words(sheet, row) < 2)
         || cells.iter().any(|c| {
             let t = to_half_width(&c.text);
             let t = t.trim();

@@ -15,6 +15,7 @@ pub mod grid;
 pub mod header;
 pub mod indicators;
 pub mod layout;
+pub mod paste;
 pub mod plan;
 pub mod projects;
 pub mod read;
