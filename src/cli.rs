@@ -1,4 +1,4 @@
-//! Command-line entry: `score`, `check`, `metrics`, `synth`; bare `jixiao [FILE]` opens the window.
+//! Command line: `score`, `check`, `metrics`, `synth`, `import`; bare `jixiao [FILE]` opens the window.
 
 use std::path::{Path, PathBuf};
 

@@ -25,7 +25,8 @@ fn copied_05() -> Vec<Vec<String>> {
     ];
     let mut header = vec![vec![String::new(); 11]; 3];
     for hd in import_support::T05_HEAD {
-        header[hd.row as usize][hd.col as usize] = hd.text.to_owned();
+        hd.text
+            .clone_into(&mut header[hd.row as usize][hd.col as usize]);
     }
     rows.extend(header);
     rows.extend(

@@ -80,16 +80,14 @@ pub fn decode(bytes: &[u8], choice: TextEncoding) -> Result<(String, &'static st
     } else {
         encoding.name()
     };
-    match encoding.decode_without_bom_handling_and_without_replacement(body) {
-        Some(text) => Ok((text.into_owned(), label)),
-        None => {
-            let at = first_bad_byte(encoding, body);
-            let (line, column) = line_and_column(body, at);
-            Err(ImportError::new(format!(
-                "文件不是 {label} 编码：第 {line} 行第 {column} 个字节起无法解码。请在导入预览中改选编码（UTF-8 或 GBK），或在命令行用 --encoding 指定"
-            )))
-        }
+    if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(body) {
+        return Ok((text.into_owned(), label));
     }
+    let at = first_bad_byte(encoding, body);
+    let (line, column) = line_and_column(body, at);
+    Err(ImportError::new(format!(
+        "文件不是 {label} 编码：第 {line} 行第 {column} 个字节起无法解码。请在导入预览中改选编码（UTF-8 或 GBK），或在命令行用 --encoding 指定"
+    )))
 }
 
 /// The offset of the first byte the encoding cannot decode.
@@ -121,7 +119,7 @@ fn first_bad_byte(encoding: &'static Encoding, body: &[u8]) -> usize {
 
 fn line_and_column(body: &[u8], at: usize) -> (usize, usize) {
     let before = &body[..at.min(body.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line = before.split(|&b| b == b'\n').count();
     let column = before
         .iter()
         .rposition(|&b| b == b'\n')

@@ -172,7 +172,8 @@ pub fn column_paths(sheet: &Sheet, first: usize, rows: usize) -> Vec<Vec<String>
                 && !grid[r + 1][c].is_empty()
                 && !grid[r + 1][c - 1].is_empty()
             {
-                grid[r][c] = grid[r][c - 1].clone();
+                let left = grid[r][c - 1].clone();
+                grid[r][c] = left;
             }
         }
     }
@@ -208,7 +209,7 @@ fn table_meta(sheet: &Sheet, first: usize, paths: &[Vec<String>]) -> TableMeta {
                 .strip_prefix("部门名称:")
                 .or_else(|| n.strip_prefix("单位名称:"))
             {
-                meta.department = d.to_owned();
+                d.clone_into(&mut meta.department);
                 continue;
             }
             if meta.title.is_empty() && n.contains('表') {
@@ -264,9 +265,7 @@ pub fn split_year(text: &str) -> (Option<i32>, String) {
             let after: String = chars[i + 5..].iter().collect();
             let after = after.trim_start_matches('度');
             rest.push_str(after);
-            let rest = rest
-                .trim_start_matches(|c: char| c == '(' || c == ')')
-                .to_owned();
+            let rest = rest.trim_start_matches(['(', ')']).to_owned();
             return (year.parse().ok(), rest);
         }
     }

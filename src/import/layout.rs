@@ -1,6 +1,9 @@
 //! 版式与字段: the published layouts the import recognises, the fields of each, and the
 //! header words (同义词) that name them. Pure data and matching, no I/O.
 
+// The field tables below name dozens of `Field` variants each; the prefix would drown them.
+#![allow(clippy::enum_glob_use)]
+
 /// A published layout (版式).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Layout {
@@ -589,6 +592,7 @@ mod tests {
 
     #[test]
     fn merged_header_paths_map_to_the_nine_functional_columns() {
+        use Field::*;
         let paths = vec![
             path(&["科目编码", "类"]),
             path(&["款"]),
@@ -606,7 +610,6 @@ mod tests {
             path(&["项目支出", "特定目标类"]),
         ];
         let m = map_columns(Layout::Functional, &paths);
-        use Field::*;
         assert_eq!(
             m,
             [

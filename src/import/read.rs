@@ -89,7 +89,7 @@ pub fn read_path(
     );
     let mut file =
         File::open(path).map_err(|e| ImportError::new(format!("无法打开“{file_name}”：{e}")))?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let size = file.metadata().map_or(0, |m| m.len());
     if size > limits.max_file_bytes {
         return Err(ImportError::new(format!(
             "“{file_name}”有 {}，超过导入上限 {}：请只保留要导入的表格后另存为小文件",
@@ -303,13 +303,15 @@ pub fn human_size(bytes: u64) -> String {
     const KB: u64 = 1 << 10;
     const MB: u64 = 1 << 20;
     const GB: u64 = 1 << 30;
-    let tenths = |unit: u64| (bytes.saturating_mul(10) / unit) as f64 / 10.0;
+    // Whole and tenths of the unit, in integers (no float rounding of a byte count).
+    let tenths = |unit: u64| bytes.saturating_mul(10) / unit;
     if bytes >= GB {
-        format!("{:.1} GB", tenths(GB))
+        let t = tenths(GB);
+        format!("{}.{} GB", t / 10, t % 10)
     } else if bytes >= MB {
-        format!("{:.0} MB", tenths(MB))
+        format!("{} MB", bytes / MB)
     } else {
-        format!("{:.0} KB", tenths(KB).max(1.0))
+        format!("{} KB", (bytes / KB).max(1))
     }
 }
 

@@ -82,13 +82,13 @@ impl Form<'_> {
         });
     }
 
-    fn amount(&mut self, r: usize, c: Option<usize>, header: &str, unit: AmountUnit) -> Amount {
-        let Some(c) = c else { return Amount::Blank };
-        let t = self.sheet.get(r, c).trim().to_owned();
-        if t.is_empty() || is_blank_mark(&t) {
+    fn amount(&mut self, row: usize, col: Option<usize>, header: &str, unit: AmountUnit) -> Amount {
+        let Some(col) = col else { return Amount::Blank };
+        let text = self.sheet.get(row, col).trim().to_owned();
+        if text.is_empty() || is_blank_mark(&text) {
             return Amount::Blank;
         }
-        match parse_amount_input(&t, unit) {
+        match parse_amount_input(&text, unit) {
             Ok(a) => match a {
                 Amount::Value(v) => Amount::Value(crate::model::number::convert_unit(
                     v,
@@ -98,7 +98,7 @@ impl Form<'_> {
                 other => other,
             },
             Err(e) => {
-                self.problem(r, Some(c), header, format!("“{t}”不是金额：{e}"));
+                self.problem(row, Some(col), header, format!("“{text}”不是金额：{e}"));
                 Amount::Blank
             }
         }

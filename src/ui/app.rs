@@ -967,7 +967,7 @@ impl WorkbenchApp {
             }
             Dialog::Import(mut d) => match d.ui(ctx, &self.doc.ws) {
                 super::import_dialog::ImportResult::Pending => {
-                    self.dialog = Some(Dialog::Import(d))
+                    self.dialog = Some(Dialog::Import(d));
                 }
                 super::import_dialog::ImportResult::Cancelled => {}
                 super::import_dialog::ImportResult::Import(edit, label, view) => {

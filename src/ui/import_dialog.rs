@@ -2,6 +2,7 @@
 //! the rows to be added and the rows skipped (each row can be skipped), unreadable cells,
 //! the 合计 checks and the findings the import would bring; then 导入 as one undo step.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::edit::{Edit, Row, TableRef};
@@ -219,7 +220,7 @@ impl ImportDialog {
                 }
             );
             if let Some(e) = p.encoding {
-                line.push_str(&format!("　编码：{e}"));
+                let _ = write!(line, "　编码：{e}");
             }
             ui.label(line);
         }
