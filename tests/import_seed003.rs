@@ -116,6 +116,25 @@ fn seed003_tables_import_into_an_empty_workspace_as_the_sample_has_them() {
         "{:#?}",
         run_all(&ws)
     );
+    // Importing the project table again adds nothing: every row is already there.
+    let source = jixiao::import::read(&path, TextEncoding::Auto).unwrap();
+    let again = jixiao::import::plan(
+        &ws,
+        &source,
+        &ImportOptions {
+            sheet: Some("11项目支出预算表".to_owned()),
+            ..ImportOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(again.count(RowKind::Added), 0);
+    assert!(
+        again
+            .rows
+            .iter()
+            .any(|r| r.text.contains("工作区中已有 2024 年项目"))
+    );
+    assert!(!again.is_ready());
 }
 
 #[test]

@@ -46,6 +46,12 @@ fn import_through_the_preview_remap_a_column_then_undo_it_all() {
     assert!(matches!(h.state().dialog, Some(Dialog::Chooser(..))));
     h.get_by_label("取消").click();
     h.run();
+    // Ctrl+I does the same.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::I);
+    h.run();
+    assert!(matches!(h.state().dialog, Some(Dialog::Chooser(..))));
+    h.get_by_label("取消").click();
+    h.run();
 
     // The test hook the chooser's 确定 also ends in: read the file and show the preview.
     h.state_mut().open_import(&csv);

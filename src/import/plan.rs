@@ -355,16 +355,16 @@ pub fn plan_sheet(
             plan.checks = read.checks;
             let mut used: Vec<String> = ws.projects.iter().map(|p| p.id.clone()).collect();
             let mut fresh = Vec::new();
-            for mut p in read.projects {
+            for (mut p, row) in read.projects.into_iter().zip(read.project_rows) {
                 if ws
                     .projects
                     .iter()
                     .any(|q| q.year == p.year && q.name == p.name)
                 {
-                    plan.notes.push(format!(
-                        "工作区中已有 {} 年项目“{}”，该行未导入",
-                        p.year, p.name
-                    ));
+                    if let Some(note) = plan.rows.iter_mut().find(|n| n.row == row) {
+                        note.kind = RowKind::Skipped;
+                        note.text = format!("工作区中已有 {} 年项目“{}”", p.year, p.name);
+                    }
                     continue;
                 }
                 p.id = unique_id(&mut used, &format!("{year}-p"));

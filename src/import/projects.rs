@@ -15,6 +15,8 @@ use super::rows::{Cells, RowKind, RowNote, is_total_label, skip_reason};
 
 pub struct Read {
     pub projects: Vec<Project>,
+    /// The sheet row (0-based) of each project.
+    pub project_rows: Vec<usize>,
     pub rows: Vec<RowNote>,
     /// The 合计 row's amount (Σ of all projects as published).
     pub total: Option<Amount>,
@@ -46,6 +48,7 @@ struct Subtotal {
 pub fn read(cells: &mut Cells<'_>, skip: &BTreeSet<usize>, year: i32) -> Read {
     let header = cells.header;
     let mut projects = Vec::new();
+    let mut project_rows = Vec::new();
     let mut rows = Vec::new();
     let mut grand: Option<Subtotal> = None;
     let mut units: Vec<Subtotal> = Vec::new();
@@ -151,6 +154,7 @@ pub fn read(cells: &mut Cells<'_>, skip: &BTreeSet<usize>, year: i32) -> Read {
             ),
         });
         projects.push(project);
+        project_rows.push(r);
     }
     let decimals = cells.book_decimals();
     let mut checks = Vec::new();
@@ -159,6 +163,7 @@ pub fn read(cells: &mut Cells<'_>, skip: &BTreeSet<usize>, year: i32) -> Read {
     }
     Read {
         projects,
+        project_rows,
         rows,
         total: grand.map(|g| g.amount),
         checks,

@@ -647,6 +647,7 @@ impl WorkbenchApp {
             Action::Save,
             Action::New,
             Action::Open,
+            Action::Import,
             Action::Quit,
             Action::Redo,
             Action::Undo,

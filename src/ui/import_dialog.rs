@@ -105,8 +105,12 @@ impl ImportDialog {
             ui.heading(format!("导入预览：{file_name}"));
             self.controls_ui(ui, ws);
             ui.separator();
+            // A fixed-size body, so the modal does not re-centre as rows are skipped or remapped.
+            let body = ctx.content_rect().height() * 0.62;
             egui::ScrollArea::vertical()
-                .max_height(ctx.content_rect().height() * 0.62)
+                .auto_shrink([false, false])
+                .min_scrolled_height(body)
+                .max_height(body)
                 .show(ui, |ui| match &self.plan {
                     Err(e) => {
                         ui.colored_label(egui::Color32::DARK_RED, e);
