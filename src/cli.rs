@@ -1,4 +1,5 @@
-//! Command line: `score`, `check`, `metrics`, `synth`, `import`; bare `jixiao [FILE]` opens the window.
+//! Command line: `score`, `check`, `metrics`, `report`, `export`, `import`, `synth`; bare `jixiao [FILE]`
+//! opens the window.
 
 use std::path::{Path, PathBuf};
 
@@ -79,6 +80,31 @@ enum Command {
         #[arg(long = "dry-run")]
         dry_run: bool,
     },
+    /// 打印用得分汇总 PDF（不指定 --evaluation 时，工作区中的全部评价依次排入一个 PDF）
+    Report {
+        /// 工作区文件（.ron）
+        file: PathBuf,
+        /// 只输出这一项评价（评价 ID）
+        #[arg(long)]
+        evaluation: Option<String>,
+        /// 输出的 PDF 文件
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// 版式：summary（得分汇总表）或 selfeval（项目支出绩效自评表，仅用于项目自评）
+        #[arg(long, value_enum, default_value_t = LayoutArg::Summary)]
+        layout: LayoutArg,
+        /// 附上勾稽检查结果
+        #[arg(long)]
+        checks: bool,
+    },
+    /// 导出电子表格（xlsx）：得分表（含公式）与预算表
+    Export {
+        /// 工作区文件（.ron）
+        file: PathBuf,
+        /// 输出的 xlsx 文件
+        #[arg(long)]
+        xlsx: PathBuf,
+    },
     /// 生成大型合成工作区（用于性能测试）
     Synth {
         /// 三级指标行数
@@ -94,6 +120,15 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+/// `--layout` of `report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum LayoutArg {
+    /// 绩效评价得分汇总表
+    Summary,
+    /// 项目支出绩效自评表
+    Selfeval,
 }
 
 /// Exit code when a file cannot be read or written.
@@ -159,6 +194,25 @@ pub fn run_with(
             },
             out,
         ),
+        Some(Command::Report {
+            file,
+            evaluation,
+            output,
+            layout,
+            checks,
+        }) => load(&file).and_then(|ws| {
+            let opts = crate::report::ReportOptions {
+                layout: match layout {
+                    LayoutArg::Summary => crate::report::ReportLayout::Summary,
+                    LayoutArg::Selfeval => crate::report::ReportLayout::SelfEval,
+                },
+                annex_checks: checks,
+            };
+            report_cmd(&ws, evaluation.as_deref(), opts, &output, out)
+        }),
+        Some(Command::Export { file, xlsx }) => {
+            load(&file).and_then(|ws| export_cmd(&ws, &xlsx, out))
+        }
         Some(Command::Synth {
             indicators,
             budget_lines,
@@ -459,6 +513,37 @@ fn import_cmd(args: &ImportArgs, out: &mut dyn std::io::Write) -> Result<i32, St
     let after = plan.apply(&ws);
     store::save_path(&after, &args.into).map_err(|e| format!("无法保存工作区：{e}"))?;
     let _ = writeln!(out, "\n已导入到 {}", args.into.display());
+    Ok(0)
+}
+
+fn report_cmd(
+    ws: &Workspace,
+    only: Option<&str>,
+    opts: crate::report::ReportOptions,
+    output: &Path,
+    out: &mut dyn std::io::Write,
+) -> Result<i32, String> {
+    let (doc, bytes) = crate::report::report_pdf(ws, only, opts)?;
+    store::write_atomic(output, &bytes).map_err(|e| format!("无法写入 PDF：{e}"))?;
+    let _ = writeln!(
+        out,
+        "已生成 PDF：{} 页，{} KB → {}",
+        doc.pages.len(),
+        bytes.len().div_ceil(1024),
+        output.display()
+    );
+    Ok(0)
+}
+
+fn export_cmd(ws: &Workspace, output: &Path, out: &mut dyn std::io::Write) -> Result<i32, String> {
+    let bytes = crate::report::xlsx::workbook_bytes(ws)?;
+    store::write_atomic(output, &bytes).map_err(|e| format!("无法写入电子表格：{e}"))?;
+    let _ = writeln!(
+        out,
+        "已导出电子表格：{} 项评价 → {}",
+        ws.evaluations.len(),
+        output.display()
+    );
     Ok(0)
 }
 

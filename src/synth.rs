@@ -163,6 +163,7 @@ pub fn synth(spec: &SynthSpec) -> Workspace {
                 "synth: indicators={} budget_lines={} projects={} seed={}",
                 spec.indicators, spec.budget_lines, spec.projects, spec.seed
             ),
+            ..Meta::default()
         },
         department,
         budgets: vec![budget],

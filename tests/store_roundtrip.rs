@@ -629,6 +629,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 organization,
                 unit,
                 notes,
+                ..Meta::default()
             },
         );
     let department = (

@@ -7,6 +7,7 @@ pub mod links;
 pub mod metrics;
 pub mod num;
 pub mod rules;
+pub mod series;
 
 pub use breakdown::{
     NodeScore, ScoreBreakdown, ScoreFlag, TotalScore, grade_of, outline, score_evaluation,

@@ -101,29 +101,38 @@ pub fn read(cells: &mut Cells<'_>, skip: &BTreeSet<usize>) -> Read {
         };
         let unit_code = cells.text(r, Field::UnitCode);
         let name = cells.text(r, Field::Name);
-        let level = if code.is_empty() && unit_code.is_empty() && is_total_label(&name) {
-            LineLevel::Total
-        } else if code.is_empty() && !unit_code.is_empty() {
-            LineLevel::Unit
-        } else if let Some(level) =
-            LineLevel::from_code(&code).filter(|_| code.chars().all(|c| c.is_ascii_digit()))
-        {
-            level
-        } else if code.is_empty() {
-            cells.problem(
-                r,
-                Some(if split { Field::CodeClass } else { Field::Code }),
-                format!("“{name}”一行没有科目编码，也不是合计或单位行"),
-            );
-            continue;
+        let stated = stated_level(&cells.text(r, Field::Level));
+        let (code, unit_code) = if stated == Some(LineLevel::Unit) && unit_code.is_empty() {
+            (String::new(), code)
         } else {
-            cells.problem(
-                r,
-                Some(if split { Field::CodeClass } else { Field::Code }),
-                format!("科目编码“{code}”应为 3 位（类）、5 位（款）或 7 位（项）数字"),
-            );
-            continue;
+            (code, unit_code)
         };
+        let level =
+            if let Some(l) = stated.filter(|l| matches!(l, LineLevel::Total | LineLevel::Unit)) {
+                l
+            } else if code.is_empty() && unit_code.is_empty() && is_total_label(&name) {
+                LineLevel::Total
+            } else if code.is_empty() && !unit_code.is_empty() {
+                LineLevel::Unit
+            } else if let Some(level) =
+                LineLevel::from_code(&code).filter(|_| code.chars().all(|c| c.is_ascii_digit()))
+            {
+                level
+            } else if code.is_empty() {
+                cells.problem(
+                    r,
+                    Some(if split { Field::CodeClass } else { Field::Code }),
+                    format!("“{name}”一行没有科目编码，也不是合计或单位行"),
+                );
+                continue;
+            } else {
+                cells.problem(
+                    r,
+                    Some(if split { Field::CodeClass } else { Field::Code }),
+                    format!("科目编码“{code}”应为 3 位（类）、5 位（款）或 7 位（项）数字"),
+                );
+                continue;
+            };
         let mut line = FunctionalLine {
             code: if level == LineLevel::Unit {
                 unit_code
@@ -156,6 +165,19 @@ pub fn read(cells: &mut Cells<'_>, skip: &BTreeSet<usize>) -> Read {
         table.lines.push(line);
     }
     Read { table, rows, notes }
+}
+
+/// A 级次 cell as the export writes it (合计, 单位, 类, 款, 项).
+fn stated_level(text: &str) -> Option<LineLevel> {
+    [
+        LineLevel::Total,
+        LineLevel::Unit,
+        LineLevel::Class,
+        LineLevel::Section,
+        LineLevel::Item,
+    ]
+    .into_iter()
+    .find(|l| l.label() == text.trim())
 }
 
 pub fn note(row: usize, kind: RowKind, text: &str) -> RowNote {

@@ -213,6 +213,14 @@ fn table_meta(sheet: &Sheet, first: usize, paths: &[Vec<String>]) -> TableMeta {
                 continue;
             }
             if meta.title.is_empty() && n.contains('表') {
+                // A unit in the title: "2024 年 一般公共预算支出情况表（万元）" (which
+                // `normalise` has already cut off the title).
+                let raw = t.replace('（', "(").replace('）', ")");
+                if raw.ends_with("(万元)") {
+                    meta.unit = Some(AmountUnit::WanYuan);
+                } else if raw.ends_with("(元)") {
+                    meta.unit = Some(AmountUnit::Yuan);
+                }
                 let (year, title) = split_year(&n);
                 meta.year = year;
                 meta.title = title;

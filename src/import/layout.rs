@@ -69,6 +69,7 @@ impl Layout {
                 CodeItem,
                 UnitCode,
                 Name,
+                Level,
                 Total,
                 Basic,
                 Personnel,
@@ -155,6 +156,8 @@ pub enum Field {
     CodeItem,
     UnitCode,
     Name,
+    /// 级次 (合计/单位/类/款/项), as the workbench's own export writes it.
+    Level,
     Total,
     Basic,
     /// 人员经费 as one column (no 工资福利/对个人和家庭 split).
@@ -220,6 +223,7 @@ impl Field {
             CodeItem => "科目编码·项",
             UnitCode => "单位代码",
             Name => "科目名称",
+            Level => "级次",
             Total => "合计",
             Basic => "基本支出",
             Personnel => "人员经费",
@@ -379,6 +383,7 @@ fn rules(layout: Layout) -> &'static [Rule] {
                     ],
                 )
             }),
+            (Level, |p| leaf_is(p, &["级次", "科目级次", "层级"])),
             (Basic, |p| {
                 has(p, "基本支出") && leaf_is(p, &["小计", "基本支出", "合计"])
             }),

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::number::AmountUnit;
+use super::progress::ProgressSettings;
 
 /// What the workspace is: its title, year and who keeps it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,6 +21,9 @@ pub struct Meta {
     pub unit: AmountUnit,
     /// 备注.
     pub notes: String,
+    /// 进度预警设置 (warning bands, reference line); omitted from the file while default.
+    #[serde(skip_serializing_if = "ProgressSettings::is_default")]
+    pub progress: ProgressSettings,
 }
 
 /// 部门概况: who the department is, how many people it has, what it had to do.

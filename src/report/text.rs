@@ -2,49 +2,21 @@
 
 use std::fmt::Write as _;
 
-use rust_decimal::Decimal;
-
+use super::cells::{indicator_cells, score, summary_rows, weight};
 use super::width::table;
-use crate::calc::links::{link_label, settings_of};
+use crate::calc::links::settings_of;
 use crate::calc::metrics::{
     MetricSettings, MetricValue, department_metric, project_balance, project_metric,
 };
 use crate::calc::num::{pct_text, plain, round2, thousands};
 use crate::calc::{ScoreBreakdown, ScoreFlag};
-use crate::model::{Actual, DepartmentMetric, Evaluation, ExecutionBase, ProjectMetric, Workspace};
-
-/// `84.69`, `28.00`: a score with 2 places.
-fn score(v: Decimal) -> String {
-    round2(v).to_string()
-}
-
-/// `34`, `2.5`: a weight as written.
-fn weight(v: Decimal) -> String {
-    plain(v)
-}
-
-fn rate(r: Option<Decimal>) -> String {
-    r.map_or_else(|| "—".to_owned(), pct_text)
-}
+use crate::model::{DepartmentMetric, Evaluation, ExecutionBase, ProjectMetric, Workspace};
 
 /// The 总体得分情况表 of seed 000: one column per 一级指标 and 合计.
 pub fn summary_table(ev: &Evaluation, b: &ScoreBreakdown) -> String {
-    let mut head = vec!["指标".to_owned()];
-    let mut w = vec!["分值".to_owned()];
-    let mut s = vec!["得分".to_owned()];
-    let mut r = vec!["得分率".to_owned()];
-    for n in b.level1() {
-        head.push(n.name(ev).to_owned());
-        w.push(weight(n.weight));
-        s.push(score(n.score));
-        r.push(rate(n.rate()));
-    }
-    head.push("合计".to_owned());
-    w.push(weight(b.total.weight));
-    s.push(score(b.total.score));
-    r.push(rate(b.total.rate));
-    let right: Vec<bool> = (0..head.len()).map(|i| i > 0).collect();
-    table(&[head, w, s, r], &right)
+    let rows = summary_rows(ev, b);
+    let right: Vec<bool> = (0..rows[0].len()).map(|i| i > 0).collect();
+    table(&rows, &right)
 }
 
 /// The full text of `jixiao score` for one evaluation.
@@ -96,35 +68,17 @@ pub fn score_text(ws: &Workspace, ev: &Evaluation, b: &ScoreBreakdown) -> String
         .to_vec(),
     ];
     for n in &b.nodes {
-        let ind = &ev.indicators[n.index];
         let indent = "  ".repeat(usize::from(n.level.saturating_sub(1)));
-        let actual = match &ind.actual {
-            Actual::Typed { text, .. } => text.clone(),
-            Actual::Linked(r) => match n.actual {
-                Some(v) => format!("{}%（链接：{}）", round2(v), link_label(ws, r)),
-                None => format!("—（链接：{}）", link_label(ws, r)),
-            },
-        };
-        let mut note = if n.not_applicable {
-            "不适用".to_owned()
-        } else {
-            n.explanation.to_string()
-        };
-        if !ind.note.is_empty() {
-            let _ = write!(note, "；{}", ind.note);
-        }
+        let c = indicator_cells(ws, ev, n);
+        let note = c.explanation_and_note();
         rows.push(vec![
-            format!("{indent}{}", n.name(ev)),
-            weight(n.weight),
-            if n.is_leaf {
-                ind.target.text.clone()
-            } else {
-                String::new()
-            },
-            if n.is_leaf { actual } else { String::new() },
-            n.rule.to_owned(),
-            score(n.score),
-            rate(n.rate()),
+            format!("{indent}{}", c.name),
+            c.weight,
+            c.target,
+            c.actual,
+            c.rule,
+            c.score,
+            c.rate,
             note,
         ]);
     }

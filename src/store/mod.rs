@@ -14,7 +14,7 @@ mod words;
 
 pub use error::{LoadError, LoadErrorKind, SaveError};
 pub use load::{load_bytes, load_path, load_str};
-pub use save::{save_path, to_ron_string};
+pub use save::{save_path, to_ron_string, write_atomic};
 pub use version::{MIGRATIONS, Migration};
 
 /// The first line of every saved file: what it is and which program wrote it.

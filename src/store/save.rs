@@ -89,8 +89,9 @@ fn checkpoint(_: Stage) -> io::Result<()> {
 }
 
 /// Replaces `path` with `bytes` so that at every instant the file is either the old or the new
-/// content: temp file beside it, written and synced, then renamed over it.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+/// content: temp file beside it, written and synced, then renamed over it (the previous file
+/// is kept as `<name>.bak`). Every file the program writes goes through here.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let target = resolve_link(path);
     let Some(name) = target.file_name().map(OsString::from) else {
         return Err(SaveError {

@@ -105,10 +105,10 @@ pub(crate) fn describe(err: &Error, recursion_limit: usize) -> (LoadErrorKind, S
 fn wrong_value(expected: &str, found: &str) -> String {
     let found_text = found_words(found);
     if expected.contains("Decimal") {
-        if let Some(s) = quoted(found) {
-            if too_many_digits(s) {
-                return format!("数值 \"{s}\" 超出可表示的范围（最多 {MAX_DIGITS} 位有效数字）");
-            }
+        if let Some(s) = quoted(found)
+            && too_many_digits(s)
+        {
+            return format!("数值 \"{s}\" 超出可表示的范围（最多 {MAX_DIGITS} 位有效数字）");
         }
         if let Some(n) = found.strip_prefix("the floating point number ") {
             return format!(

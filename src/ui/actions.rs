@@ -12,19 +12,31 @@ pub enum Action {
     Save,
     SaveAs,
     OpenSample,
+    /// 打印预览 of the current evaluation.
+    PrintPreview,
+    /// 导出 PDF… of the current evaluation.
+    ExportPdf,
+    /// 打印 the current evaluation (lp, or the default PDF viewer).
+    Print,
+    /// 导出 Excel… of the whole workspace.
+    ExportExcel,
     Undo,
     Redo,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 13] = [
         Action::New,
         Action::Open,
         Action::Import,
         Action::Save,
         Action::SaveAs,
         Action::OpenSample,
+        Action::PrintPreview,
+        Action::ExportPdf,
+        Action::Print,
+        Action::ExportExcel,
         Action::Undo,
         Action::Redo,
         Action::Quit,
@@ -38,6 +50,10 @@ impl Action {
             Action::Save => "保存",
             Action::SaveAs => "另存为…",
             Action::OpenSample => "打开内置样例",
+            Action::PrintPreview => "打印预览…",
+            Action::ExportPdf => "导出 PDF…",
+            Action::Print => "打印",
+            Action::ExportExcel => "导出 Excel…",
             Action::Undo => "撤销",
             Action::Redo => "重做",
             Action::Quit => "退出",
@@ -57,7 +73,9 @@ impl Action {
             Action::Undo => KeyboardShortcut::new(cmd, Key::Z),
             Action::Redo => KeyboardShortcut::new(cmd, Key::Y),
             Action::Quit => KeyboardShortcut::new(cmd, Key::Q),
-            Action::OpenSample => return None,
+            Action::Print => KeyboardShortcut::new(cmd, Key::P),
+            Action::PrintPreview => KeyboardShortcut::new(cmd_shift, Key::P),
+            Action::OpenSample | Action::ExportPdf | Action::ExportExcel => return None,
         })
     }
 

@@ -10,6 +10,7 @@ use super::actions::Action;
 use super::derived::Derived;
 use super::dialogs::{ChooserMode, ChooserResult, FileChooser, FileDialogs, Picked};
 use super::edit::Document;
+use super::exports::{self, Export};
 use super::grid::GridState;
 use super::session::{self, Dirs, Lock, LockOutcome, Recovery};
 use super::view::{Output, View};
@@ -67,6 +68,10 @@ pub enum Dialog {
     DeleteEvaluation(usize),
     /// 导入预览.
     Import(Box<super::import_dialog::ImportDialog>),
+    /// 打印预览 of one evaluation.
+    Preview(Box<super::print_preview::Preview>),
+    /// The in-app chooser picking where an export goes.
+    ExportChooser(FileChooser, Export),
 }
 
 /// A save running on another thread.
@@ -562,6 +567,68 @@ impl WorkbenchApp {
                 }
             }
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::PrintPreview => match self.panel_evaluation() {
+                Some(i) => {
+                    self.dialog = Some(Dialog::Preview(Box::new(
+                        super::print_preview::Preview::new(i),
+                    )));
+                }
+                None => self.status = Some("工作区中没有评价可打印".to_owned()),
+            },
+            Action::ExportPdf | Action::Print => match self.panel_evaluation() {
+                Some(evaluation) => {
+                    let opts = crate::report::ReportOptions::default();
+                    if action == Action::Print {
+                        self.print(evaluation, opts);
+                    } else {
+                        self.export(Export::Pdf { evaluation, opts });
+                    }
+                }
+                None => self.status = Some("工作区中没有评价可打印".to_owned()),
+            },
+            Action::ExportExcel => self.export(Export::Xlsx),
+        }
+    }
+
+    // ---- exports and printing ----------------------------------------------------------
+
+    /// Asks where to write an export, then writes it.
+    pub fn export(&mut self, what: Export) {
+        let start = self
+            .file
+            .path
+            .as_ref()
+            .and_then(|p| p.parent().map(Path::to_path_buf));
+        let name = what.suggested_name(&self.doc.ws, &self.document_name());
+        match self
+            .dialogs
+            .pick_export(start.as_deref(), &name, what.kind())
+        {
+            Picked::Path(p) => self.write_export(what, &p),
+            Picked::Cancelled => {}
+            Picked::Unavailable => {
+                let dir = start.unwrap_or_else(home_dir);
+                self.dialog = Some(Dialog::ExportChooser(
+                    FileChooser::of_kind(ChooserMode::Save, what.kind(), dir, &name),
+                    what,
+                ));
+            }
+        }
+    }
+
+    /// Writes an export to `path` (atomically); failures become a message.
+    pub fn write_export(&mut self, what: Export, path: &Path) {
+        match exports::write(&self.doc.ws, &self.derived, what, path) {
+            Ok(s) => self.status = Some(s),
+            Err(e) => self.dialog = Some(Dialog::Message(e)),
+        }
+    }
+
+    /// Sends one evaluation's summary to the printer (or the default viewer).
+    pub fn print(&mut self, evaluation: usize, opts: crate::report::ReportOptions) {
+        match exports::print_evaluation(&self.doc.ws, &self.derived, evaluation, opts) {
+            Ok(s) => self.status = Some(s),
+            Err(e) => self.dialog = Some(Dialog::Message(format!("打印失败：{e}"))),
         }
     }
 
@@ -645,6 +712,8 @@ impl WorkbenchApp {
         let order = [
             Action::SaveAs,
             Action::Save,
+            Action::PrintPreview,
+            Action::Print,
             Action::New,
             Action::Open,
             Action::Import,
@@ -732,6 +801,15 @@ impl WorkbenchApp {
                 });
                 ui.separator();
                 for a in [Action::Save, Action::SaveAs] {
+                    self.menu_item(ui, a, &ctx);
+                }
+                ui.separator();
+                for a in [
+                    Action::PrintPreview,
+                    Action::ExportPdf,
+                    Action::Print,
+                    Action::ExportExcel,
+                ] {
                     self.menu_item(ui, a, &ctx);
                 }
                 ui.separator();
@@ -979,6 +1057,33 @@ impl WorkbenchApp {
                     outputs.push(Output::Status(format!("已{label}（可撤销）")));
                     self.apply_outputs(outputs);
                 }
+            },
+            Dialog::Preview(mut preview) => {
+                let revision = self.doc.revision;
+                match preview.ui(ctx, &self.doc.ws, &self.derived, revision) {
+                    super::print_preview::PreviewAction::None => {
+                        self.dialog = Some(Dialog::Preview(preview));
+                    }
+                    super::print_preview::PreviewAction::Close => {}
+                    super::print_preview::PreviewAction::ExportPdf => {
+                        let what = Export::Pdf {
+                            evaluation: preview.evaluation,
+                            opts: preview.opts,
+                        };
+                        self.dialog = Some(Dialog::Preview(preview));
+                        self.export(what);
+                    }
+                    super::print_preview::PreviewAction::Print => {
+                        let (evaluation, opts) = (preview.evaluation, preview.opts);
+                        self.dialog = Some(Dialog::Preview(preview));
+                        self.print(evaluation, opts);
+                    }
+                }
+            }
+            Dialog::ExportChooser(mut chooser, what) => match chooser.ui(ctx) {
+                ChooserResult::Pending => self.dialog = Some(Dialog::ExportChooser(chooser, what)),
+                ChooserResult::Cancelled => {}
+                ChooserResult::Chosen(p) => self.write_export(what, &p),
             },
             Dialog::Message(text) => {
                 let mut ok = false;

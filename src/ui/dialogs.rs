@@ -21,6 +21,43 @@ pub trait FileDialogs {
     fn pick_import(&mut self, _start: Option<&Path>) -> Picked {
         Picked::Unavailable
     }
+    /// Where to write an export (PDF, xlsx).
+    fn pick_export(&mut self, start: Option<&Path>, file_name: &str, kind: FileKind) -> Picked;
+}
+
+/// The kinds of file the app writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Workspace,
+    Pdf,
+    Xlsx,
+}
+
+impl FileKind {
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileKind::Workspace => "ron",
+            FileKind::Pdf => "pdf",
+            FileKind::Xlsx => "xlsx",
+        }
+    }
+
+    fn filter_label(self) -> &'static str {
+        match self {
+            FileKind::Workspace => "绩效评价工作区 (*.ron)",
+            FileKind::Pdf => "PDF 文件 (*.pdf)",
+            FileKind::Xlsx => "Excel 工作簿 (*.xlsx)",
+        }
+    }
+
+    /// Title of the save dialog.
+    pub fn save_title(self) -> &'static str {
+        match self {
+            FileKind::Workspace => "保存工作区",
+            FileKind::Pdf => "导出 PDF",
+            FileKind::Xlsx => "导出 Excel",
+        }
+    }
 }
 
 /// The extensions the import reads.
@@ -41,7 +78,11 @@ const NO_DIALOG_WITHIN: Duration = Duration::from_millis(150);
 
 impl NativeDialogs {
     fn ron_filter(d: rfd::FileDialog) -> rfd::FileDialog {
-        d.add_filter("绩效评价工作区 (*.ron)", &["ron"])
+        Self::filter(d, FileKind::Workspace)
+    }
+
+    fn filter(d: rfd::FileDialog, kind: FileKind) -> rfd::FileDialog {
+        d.add_filter(kind.filter_label(), &[kind.extension()])
             .add_filter("所有文件", &["*"])
     }
 
@@ -101,6 +142,21 @@ impl FileDialogs for NativeDialogs {
         let got = d.pick_file();
         self.judge(t, got)
     }
+
+    fn pick_export(&mut self, start: Option<&Path>, file_name: &str, kind: FileKind) -> Picked {
+        if self.unavailable {
+            return Picked::Unavailable;
+        }
+        let mut d = Self::filter(rfd::FileDialog::new(), kind)
+            .set_title(kind.save_title())
+            .set_file_name(file_name);
+        if let Some(s) = start {
+            d = d.set_directory(s);
+        }
+        let t = Instant::now();
+        let got = d.save_file();
+        self.judge(t, got)
+    }
 }
 
 /// Dialogs that always defer to the in-app chooser (tests, headless).
@@ -113,6 +169,10 @@ impl FileDialogs for InAppOnly {
     }
 
     fn pick_save(&mut self, _: Option<&Path>, _: &str) -> Picked {
+        Picked::Unavailable
+    }
+
+    fn pick_export(&mut self, _: Option<&Path>, _: &str, _: FileKind) -> Picked {
         Picked::Unavailable
     }
 }
@@ -130,6 +190,8 @@ pub enum ChooserMode {
 #[derive(Clone, Debug)]
 pub struct FileChooser {
     pub mode: ChooserMode,
+    /// What is chosen (the listing shows folders and files of this kind).
+    pub kind: FileKind,
     pub dir: PathBuf,
     pub name: String,
     entries: Vec<(String, bool)>,
@@ -146,8 +208,14 @@ pub enum ChooserResult {
 
 impl FileChooser {
     pub fn new(mode: ChooserMode, dir: PathBuf, name: &str) -> FileChooser {
+        Self::of_kind(mode, FileKind::Workspace, dir, name)
+    }
+
+    /// A chooser for files of `kind` (exports save PDF or xlsx).
+    pub fn of_kind(mode: ChooserMode, kind: FileKind, dir: PathBuf, name: &str) -> FileChooser {
         let mut c = FileChooser {
             mode,
+            kind,
             dir,
             name: name.to_owned(),
             entries: Vec::new(),
@@ -167,10 +235,11 @@ impl FileChooser {
                         continue;
                     }
                     let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+                    let own = [self.kind.extension()];
                     let wanted: &[&str] = if self.mode == ChooserMode::Import {
                         &IMPORT_EXTENSIONS
                     } else {
-                        &["ron"]
+                        &own
                     };
                     if is_dir
                         || Path::new(&name)
@@ -193,7 +262,7 @@ impl FileChooser {
         let mut result = ChooserResult::Pending;
         let title = match self.mode {
             ChooserMode::Open => "打开工作区",
-            ChooserMode::Save => "保存工作区",
+            ChooserMode::Save => self.kind.save_title(),
             ChooserMode::Import => "导入表格",
         };
         egui::Modal::new(egui::Id::unique("in-app-file-chooser")).show(ctx, |ui| {
@@ -252,7 +321,7 @@ impl FileChooser {
                     } else {
                         let mut p = self.dir.join(name);
                         if self.mode == ChooserMode::Save && p.extension().is_none() {
-                            p.set_extension("ron");
+                            p.set_extension(self.kind.extension());
                         }
                         result = ChooserResult::Chosen(p);
                     }

@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-/// fonts/NotoSansSC-Regular-GBK.otf, embedded.
-pub const CJK_FONT: &[u8] = include_bytes!("../../fonts/NotoSansSC-Regular-GBK.otf");
+/// fonts/NotoSansSC-Regular-GBK.otf, embedded once (the printed report uses the same bytes).
+pub use crate::report::font::CJK_FONT;
 
 /// Installs the bundled font for both families.
 pub fn install(ctx: &egui::Context) {

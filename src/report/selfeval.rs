@@ -1,0 +1,184 @@
+//! The national 项目支出绩效自评表 layout (财预〔2020〕10号 附件): 项目资金 rows with
+//! 年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分, then the indicator rows with
+//! 偏差原因分析及改进措施, then 总分.
+
+use super::cells::indicator_cells;
+use super::layout::{Align, BODY, Column, Flow, Row, TABLE};
+use super::page::Rgb;
+use super::summary::{execution_rate, level_columns, title_block};
+use crate::calc::links::settings_of;
+use crate::calc::num::{pct_text, round2, sum, thousands};
+use crate::calc::{NodeScore, ScoreBreakdown};
+use crate::model::{Amount, Evaluation, Rule, Subject, Workspace};
+
+fn amount(a: Amount) -> String {
+    match a {
+        Amount::Blank => String::new(),
+        Amount::Withheld => "XXXX".to_owned(),
+        Amount::Value(v) => thousands(v),
+    }
+}
+
+/// Σ of the given funding columns, blank when all are blank.
+fn sum_of(parts: &[Amount]) -> Amount {
+    if parts.iter().all(|a| a.is_blank()) {
+        Amount::Blank
+    } else {
+        Amount::Value(sum(parts.iter().map(|a| a.or_zero())))
+    }
+}
+
+/// The row scored by the 预算执行率 rule (the 自评表 puts it in the 项目资金 block).
+fn execution_node<'b>(ev: &Evaluation, b: &'b ScoreBreakdown) -> Option<&'b NodeScore> {
+    b.nodes.iter().find(|n| {
+        n.is_leaf
+            && ev
+                .indicators
+                .get(n.index)
+                .is_some_and(|i| matches!(i.rule, Rule::ExecutionRate))
+    })
+}
+
+/// Lays out the 自评表 of a project self-evaluation.
+pub fn layout(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, b: &ScoreBreakdown) {
+    title_block(flow, ws, ev, "项目支出绩效自评表");
+    let project = match &ev.subject {
+        Subject::Project(id) => ws.project(id),
+        Subject::Department => None,
+    };
+    flow.grid(
+        vec![
+            Column::new("", 1.2, Align::Left),
+            Column::new("", 3.0, Align::Left),
+            Column::new("", 1.2, Align::Left),
+            Column::new("", 2.0, Align::Left),
+        ],
+        BODY,
+    );
+    let name = project.map_or_else(String::new, |p| p.name.clone());
+    let unit = project.map_or_else(String::new, |p| p.unit.clone());
+    flow.row(&Row::new(vec![
+        "项目名称".to_owned(),
+        name,
+        "主管部门".to_owned(),
+        ws.department.name.clone(),
+    ]));
+    flow.row(&Row::new(vec![
+        "实施单位".to_owned(),
+        unit,
+        "项目编码".to_owned(),
+        project.map_or_else(String::new, |p| p.code.clone()),
+    ]));
+    flow.end_table();
+    flow.space(6.0);
+
+    // 项目资金.
+    let exec = execution_node(ev, b);
+    let settings = settings_of(&ev.profile);
+    flow.table(
+        vec![
+            Column::new(
+                &format!("项目资金（{}）", ws.meta.unit.label()),
+                2.4,
+                Align::Left,
+            ),
+            Column::new("年初预算数", 1.4, Align::Right),
+            Column::new("全年预算数", 1.4, Align::Right),
+            Column::new("全年执行数", 1.4, Align::Right),
+            Column::new("分值", 0.8, Align::Right),
+            Column::new("执行率", 1.1, Align::Right),
+            Column::new("得分", 0.9, Align::Right),
+        ],
+        BODY,
+    );
+    if let Some(p) = project {
+        let rate = execution_rate(p, settings.execution_base);
+        let full_year = if p.budget_adjusted.is_blank() {
+            p.budget_initial
+        } else {
+            p.budget_adjusted
+        };
+        flow.row(&Row::new(vec![
+            "年度资金总额".to_owned(),
+            amount(p.budget_initial),
+            amount(full_year),
+            amount(p.executed),
+            exec.map_or_else(String::new, |n| n.weight.normalize().to_string()),
+            rate.map_or_else(|| "—".to_owned(), pct_text),
+            exec.map_or_else(String::new, |n| round2(n.score).to_string()),
+        ]));
+        let f = &p.funding;
+        for (label, value) in [
+            (
+                "其中：当年财政拨款",
+                sum_of(&[f.general_budget, f.government_fund, f.state_capital]),
+            ),
+            ("　　　上年结转资金", f.carryover),
+            ("　　　其他资金", sum_of(&[f.special_account, f.own_funds])),
+        ] {
+            flow.row(&Row::new(vec![
+                label.to_owned(),
+                amount(value),
+                String::new(),
+                String::new(),
+                "—".to_owned(),
+                "—".to_owned(),
+                "—".to_owned(),
+            ]));
+        }
+    } else {
+        flow.row(&Row::new(vec!["（未找到被评价的项目）".to_owned()]));
+    }
+    flow.end_table();
+    flow.space(6.0);
+
+    // 绩效指标.
+    flow.table(
+        vec![
+            Column::new("一级指标", 1.5, Align::Left),
+            Column::new("二级指标", 1.8, Align::Left),
+            Column::new("三级指标", 3.0, Align::Left),
+            Column::new("年度指标值", 1.5, Align::Left),
+            Column::new("实际完成值", 1.8, Align::Left),
+            Column::new("分值", 0.8, Align::Right),
+            Column::new("得分", 1.2, Align::Right),
+            Column::new("偏差原因分析及改进措施", 3.7, Align::Left),
+        ],
+        TABLE,
+    );
+    let exec_index = exec.map(|n| n.index);
+    for n in &b.nodes {
+        if Some(n.index) == exec_index {
+            continue;
+        }
+        let c = indicator_cells(ws, ev, n);
+        let [l1, l2, l3] = level_columns(n.level, &c.name);
+        let reason = c.reason(n);
+        let cells = vec![l1, l2, l3, c.target, c.actual, c.weight, c.score, reason];
+        let row = if n.level <= 1 && !n.is_leaf {
+            Row::filled(cells, Rgb::LEVEL1_FILL)
+        } else {
+            Row::new(cells)
+        };
+        flow.row(&row);
+    }
+    let grade = if b.total.grade.is_empty() {
+        String::new()
+    } else {
+        format!("等级：{}", b.total.grade)
+    };
+    flow.row(&Row::filled(
+        vec![
+            "总分".to_owned(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            b.total.weight.normalize().to_string(),
+            round2(b.total.score).to_string(),
+            grade,
+        ],
+        Rgb::LEVEL1_FILL,
+    ));
+    flow.end_table();
+}

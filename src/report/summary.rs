@@ -1,0 +1,489 @@
+//! The printed score summary of one evaluation, laid out into pages: title block, 总体得分情况表
+//! and grade, the indicator table, the budget summary with the progress chart, the 得分率 chart,
+//! findings and recommendations, and the consistency findings as an optional annex.
+
+use rust_decimal::Decimal;
+
+use super::cells::{indicator_cells, summary_rows};
+use super::chart::{ProgressSeries, progress_chart, score_rate_chart, track_series};
+use super::font::FontMetrics;
+use super::layout::{Align, BODY, Column, Flow, Row, TABLE};
+use super::page::{Document, Rgb};
+use super::selfeval;
+use super::text::flag_lines;
+use crate::calc::links::settings_of;
+use crate::calc::metrics::{cost_item_rate, department_metric, project_metric};
+use crate::calc::num::{pct_text, round2, thousands};
+use crate::calc::series::{Track, project_series};
+use crate::calc::{Finding, ScoreBreakdown, score_evaluation};
+use crate::model::{
+    Amount, DepartmentMetric, DisbursementStage, Evaluation, EvaluationKind, ExecutionBase,
+    ProjectMetric, Subject, Workspace,
+};
+
+/// Which form to print.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReportLayout {
+    /// 绩效评价得分汇总 (every kind of evaluation).
+    #[default]
+    Summary,
+    /// The national 项目支出绩效自评表 (for 项目自评 evaluations; others print the summary).
+    SelfEval,
+}
+
+/// What to print.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    pub layout: ReportLayout,
+    /// Append the consistency findings (勾稽检查) as an annex.
+    pub annex_checks: bool,
+}
+
+/// 评价对象: the department or the project, by name.
+pub fn subject_name(ws: &Workspace, ev: &Evaluation) -> String {
+    match &ev.subject {
+        Subject::Department => {
+            if ws.department.name.is_empty() {
+                "部门整体".to_owned()
+            } else {
+                ws.department.name.clone()
+            }
+        }
+        Subject::Project(id) => ws
+            .project(id)
+            .map_or_else(|| format!("项目 {id}（未找到）"), |p| p.name.clone()),
+    }
+}
+
+fn or_dash(s: &str) -> String {
+    if s.trim().is_empty() {
+        "—".to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+fn amount(a: Amount) -> String {
+    match a {
+        Amount::Blank => String::new(),
+        Amount::Withheld => "XXXX".to_owned(),
+        Amount::Value(v) => thousands(v),
+    }
+}
+
+fn ratio_cell(r: Option<Decimal>) -> String {
+    r.map_or_else(|| "—".to_owned(), pct_text)
+}
+
+/// The three outline columns (一级 / 二级 / 三级) of a row; deeper rows go in the third, indented.
+pub fn level_columns(level: u8, name: &str) -> [String; 3] {
+    match level {
+        0 | 1 => [name.to_owned(), String::new(), String::new()],
+        2 => [String::new(), name.to_owned(), String::new()],
+        l => [
+            String::new(),
+            String::new(),
+            format!("{}{name}", "　".repeat(usize::from(l - 3))),
+        ],
+    }
+}
+
+/// Lays out the chosen evaluations one after another, each numbering its own pages.
+/// `findings` feed the annex when `opts.annex_checks` is set (the window passes the ones it
+/// already has).
+pub fn layout_report(
+    ws: &Workspace,
+    evaluations: &[(&Evaluation, &ScoreBreakdown)],
+    findings: &[Finding],
+    opts: ReportOptions,
+    fonts: &FontMetrics,
+) -> Document {
+    let mut flow = Flow::new(fonts);
+    for (ev, b) in evaluations {
+        flow.section();
+        if opts.layout == ReportLayout::SelfEval && ev.kind == EvaluationKind::ProjectSelf {
+            selfeval::layout(&mut flow, ws, ev, b);
+        } else {
+            layout_summary(&mut flow, ws, ev, b);
+        }
+        if opts.annex_checks {
+            annex(&mut flow, findings);
+        }
+    }
+    if evaluations.is_empty() {
+        flow.section();
+        flow.paragraph("工作区中没有评价。", BODY, 0.0);
+    }
+    let title = match evaluations {
+        [(ev, _)] => ev.name.clone(),
+        _ => format!("{} 绩效评价得分汇总", ws.department.name),
+    };
+    flow.finish(&title)
+}
+
+/// Scores and lays out the evaluation `id` (or all of them) and writes the PDF.
+pub fn report_pdf(
+    ws: &Workspace,
+    id: Option<&str>,
+    opts: ReportOptions,
+) -> Result<(Document, Vec<u8>), String> {
+    let fonts = FontMetrics::bundled().ok_or_else(|| "内置字体无法读取".to_owned())?;
+    let chosen: Vec<&Evaluation> = match id {
+        Some(id) => vec![ws.evaluation(id).ok_or_else(|| {
+            let ids: Vec<&str> = ws.evaluations.iter().map(|e| e.id.as_str()).collect();
+            format!(
+                "没有 ID 为 \"{id}\" 的评价；工作区中的评价：{}",
+                ids.join("，")
+            )
+        })?],
+        None => ws.evaluations.iter().collect(),
+    };
+    let scored: Vec<ScoreBreakdown> = chosen.iter().map(|e| score_evaluation(ws, e)).collect();
+    let pairs: Vec<(&Evaluation, &ScoreBreakdown)> =
+        chosen.iter().copied().zip(scored.iter()).collect();
+    let findings = if opts.annex_checks {
+        crate::calc::run_all(ws)
+    } else {
+        Vec::new()
+    };
+    let doc = layout_report(ws, &pairs, &findings, opts, &fonts);
+    let bytes = super::pdf::write_pdf(&doc, &fonts)?;
+    Ok((doc, bytes))
+}
+
+/// Title, subtitle and the 评价对象 / 年度 / 评价类型 / 评价人 / 日期 grid.
+pub fn title_block(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, subtitle: &str) {
+    flow.title(&ev.name, 15.0);
+    flow.title(subtitle, 12.0);
+    flow.space(6.0);
+    let evaluator = if ev.evaluator.trim().is_empty() {
+        ws.meta.organization.clone()
+    } else {
+        ev.evaluator.clone()
+    };
+    flow.grid(
+        vec![
+            Column::new("", 1.2, Align::Left),
+            Column::new("", 3.0, Align::Left),
+            Column::new("", 1.2, Align::Left),
+            Column::new("", 2.0, Align::Left),
+        ],
+        BODY,
+    );
+    let date = ev
+        .date
+        .map_or_else(|| "—".to_owned(), |d| d.format("%Y年%m月%d日").to_string());
+    for cells in [
+        [
+            "评价对象",
+            &subject_name(ws, ev),
+            "年度",
+            &format!("{}年", ev.year),
+        ],
+        ["评价类型", ev.kind.label(), "日期", &date],
+        [
+            "评价人/机构",
+            &or_dash(&evaluator),
+            "评分方案",
+            &or_dash(&ev.profile.name),
+        ],
+    ] {
+        flow.row(&Row::new(cells.iter().map(|s| (*s).to_owned()).collect()));
+    }
+    flow.end_table();
+    flow.space(8.0);
+}
+
+/// The summary form.
+fn layout_summary(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, b: &ScoreBreakdown) {
+    title_block(flow, ws, ev, "绩效评价得分汇总表");
+
+    flow.heading("一、总体得分情况表", 11.0, 60.0);
+    let rows = summary_rows(ev, b);
+    let mut columns = vec![Column::new(&rows[0][0], 1.2, Align::Center)];
+    columns.extend(
+        rows[0][1..]
+            .iter()
+            .map(|h| Column::new(h, 1.0, Align::Right)),
+    );
+    flow.table(columns, BODY);
+    for r in &rows[1..] {
+        flow.row(&Row::new(r.clone()));
+    }
+    flow.end_table();
+    flow.space(4.0);
+    flow.paragraph(
+        &format!(
+            "总分：{} 分　　等级：{}",
+            round2(b.total.score),
+            or_dash(&b.total.grade)
+        ),
+        11.0,
+        0.0,
+    );
+    if b.total.applicable_weight != b.total.weight {
+        flow.paragraph(
+            &format!(
+                "（不适用指标已剔除：适用分值 {}，原始得分 {}，按满分 {} 折算）",
+                b.total.applicable_weight.normalize(),
+                round2(b.total.raw),
+                b.total.weight.normalize()
+            ),
+            BODY,
+            0.0,
+        );
+    }
+    if b.unscored > 0 {
+        flow.paragraph(
+            &format!("尚有 {} 项指标未评分（暂计 0 分）。", b.unscored),
+            BODY,
+            0.0,
+        );
+    }
+
+    flow.heading("二、得分率", 11.0, 0.0);
+    #[allow(clippy::cast_precision_loss)]
+    let h = 22.0 * (b.roots.len() + 1) as f32 + 26.0;
+    let rect = flow.block(h);
+    let items = score_rate_chart(flow.fonts, ev, b, rect);
+    flow.draw(items);
+
+    flow.heading("三、指标得分明细", 11.0, 60.0);
+    indicator_table(flow, ws, ev, b);
+
+    let mut n = 4;
+    if budget_section(flow, ws, ev, chinese_number(n)) {
+        n += 1;
+    }
+    for (title, list) in [
+        ("存在问题", &ev.findings),
+        ("相关建议", &ev.recommendations),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        flow.heading(&format!("{}、{title}", chinese_number(n)), 11.0, 30.0);
+        n += 1;
+        for (i, t) in list.iter().enumerate() {
+            flow.numbered(i + 1, t, BODY);
+        }
+    }
+    let flags = flag_lines(ev, b);
+    if !flags.is_empty() {
+        flow.heading(&format!("{}、评分提示", chinese_number(n)), 11.0, 30.0);
+        for (i, t) in flags.iter().enumerate() {
+            flow.numbered(i + 1, t, BODY);
+        }
+    }
+}
+
+/// 四, 五 … for section headings.
+pub fn chinese_number(n: usize) -> &'static str {
+    const N: [&str; 11] = [
+        "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+    ];
+    N.get(n).copied().unwrap_or("十")
+}
+
+/// The indicator table: 一级/二级/三级, 分值, 指标值, 实际完成值, 得分, 扣分原因.
+fn indicator_table(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, b: &ScoreBreakdown) {
+    flow.table(
+        vec![
+            Column::new("一级指标", 1.9, Align::Left),
+            Column::new("二级指标", 2.2, Align::Left),
+            Column::new("三级指标", 3.2, Align::Left),
+            Column::new("分值", 0.9, Align::Right),
+            Column::new("指标值", 1.5, Align::Left),
+            Column::new("实际完成值", 2.1, Align::Left),
+            Column::new("得分", 1.3, Align::Right),
+            Column::new("扣分原因", 4.4, Align::Left),
+        ],
+        TABLE,
+    );
+    for n in &b.nodes {
+        let c = indicator_cells(ws, ev, n);
+        let reason = c.reason(n);
+        let [l1, l2, l3] = level_columns(n.level, &c.name);
+        let cells = vec![l1, l2, l3, c.weight, c.target, c.actual, c.score, reason];
+        let row = if n.level <= 1 && !n.is_leaf {
+            Row::filled(cells, Rgb::LEVEL1_FILL)
+        } else {
+            Row::new(cells)
+        };
+        flow.row(&row);
+    }
+    let total = vec![
+        "合计".to_owned(),
+        String::new(),
+        String::new(),
+        b.total.weight.normalize().to_string(),
+        String::new(),
+        String::new(),
+        round2(b.total.score).to_string(),
+        format!("等级：{}", or_dash(&b.total.grade)),
+    ];
+    flow.row(&Row::filled(total, Rgb::LEVEL1_FILL));
+    flow.end_table();
+}
+
+/// 四、预算执行情况: the department's totals and its projects of the year (or the project and
+/// its cost items), then the progress chart. False when there is nothing to show.
+fn budget_section(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, number: &str) -> bool {
+    let settings = settings_of(&ev.profile);
+    let mut rows: Vec<Row> = Vec::new();
+    let mut series: Vec<ProgressSeries> = Vec::new();
+    let project_row = |p: &crate::model::Project| -> Vec<String> {
+        vec![
+            p.name.clone(),
+            amount(p.budget_initial),
+            amount(p.budget_adjusted),
+            amount(p.executed),
+            ratio_cell(execution_rate(p, settings.execution_base)),
+            ratio_cell(
+                project_metric(
+                    p,
+                    ProjectMetric::DisbursementRate(DisbursementStage::ToBeneficiaries),
+                    settings.execution_base,
+                )
+                .ratio,
+            ),
+        ]
+    };
+    match &ev.subject {
+        Subject::Department => {
+            if let Some(book) = ws.budget(ev.year) {
+                let t = &book.totals;
+                let rate = department_metric(
+                    book,
+                    &ws.department,
+                    DepartmentMetric::ExecutionRate,
+                    settings,
+                )
+                .ratio;
+                rows.push(Row::filled(
+                    vec![
+                        "部门合计".to_owned(),
+                        amount(t.initial.total),
+                        amount(t.adjusted.total),
+                        amount(t.executed),
+                        ratio_cell(rate),
+                        "—".to_owned(),
+                    ],
+                    Rgb::LEVEL1_FILL,
+                ));
+            }
+            for p in ws.projects.iter().filter(|p| p.year == ev.year) {
+                rows.push(Row::new(project_row(p)));
+                let ps = project_series(ws, p);
+                let track = Track::Disbursed(DisbursementStage::ToBeneficiaries);
+                if let Some(s) = track_series(&ps, track, p.name.clone()) {
+                    series.push(s);
+                }
+            }
+        }
+        Subject::Project(id) => {
+            if let Some(p) = ws.project(id) {
+                rows.push(Row::filled(project_row(p), Rgb::LEVEL1_FILL));
+                for item in &p.cost_items {
+                    rows.push(Row::new(vec![
+                        format!("　{}", item.name),
+                        String::new(),
+                        amount(item.budget),
+                        amount(item.executed),
+                        ratio_cell(cost_item_rate(item)),
+                        String::new(),
+                    ]));
+                }
+                // 执行 follows the first payment stage (calc::series), so that stage's line
+                // would repeat it: draw 执行进度 named after it, then the other stage.
+                let ps = project_series(ws, p);
+                let followed = Track::Disbursed(ps.execution_stage);
+                for track in Track::ALL {
+                    let name = if track == Track::Executed {
+                        format!("执行进度（{}）", ps.execution_stage.label())
+                    } else {
+                        track.label().to_owned()
+                    };
+                    if track != followed
+                        && let Some(s) = track_series(&ps, track, name)
+                    {
+                        series.push(s);
+                    }
+                }
+            }
+        }
+    }
+    if rows.is_empty() && series.is_empty() {
+        return false;
+    }
+    flow.heading(
+        &format!("{number}、预算执行情况（{}）", ws.meta.unit.label()),
+        11.0,
+        50.0,
+    );
+    if !rows.is_empty() {
+        flow.table(
+            vec![
+                Column::new("项目", 4.0, Align::Left),
+                Column::new("年初预算", 1.6, Align::Right),
+                Column::new("调整后预算", 1.6, Align::Right),
+                Column::new("执行数", 1.6, Align::Right),
+                Column::new("执行率", 1.2, Align::Right),
+                Column::new("拨付率（至受益对象）", 1.5, Align::Right),
+            ],
+            TABLE,
+        );
+        for r in &rows {
+            flow.row(r);
+        }
+        flow.end_table();
+        flow.paragraph(
+            &format!(
+                "执行率 = 执行数 / {}（未调整的项目为年初预算）；拨付率 = 已拨付至最终受益对象 / 应拨付资金。",
+                settings.execution_base.label()
+            ),
+            8.0,
+            0.0,
+        );
+    }
+    if !series.is_empty() {
+        flow.space(4.0);
+        let title = if matches!(ev.subject, Subject::Department) {
+            "各项目拨付至最终受益对象进度与序时进度"
+        } else {
+            "执行与拨付进度与序时进度"
+        };
+        flow.heading(title, 9.5, 0.0);
+        let rect = flow.block(200.0);
+        let items = progress_chart(flow.fonts, ev.year, &series, rect);
+        flow.draw(items);
+    }
+    true
+}
+
+/// 执行率 against the evaluation's base; a project without an adjustment (调整后预算 blank) is
+/// measured against its 年初预算, which is then its adjusted budget too.
+pub fn execution_rate(p: &crate::model::Project, base: ExecutionBase) -> Option<Decimal> {
+    let base = if base == ExecutionBase::Adjusted && p.budget_adjusted.is_blank() {
+        ExecutionBase::Initial
+    } else {
+        base
+    };
+    project_metric(p, ProjectMetric::ExecutionRate, base).ratio
+}
+
+/// 附件：勾稽检查结果.
+fn annex(flow: &mut Flow<'_>, findings: &[Finding]) {
+    flow.heading("附件：勾稽检查结果", 11.0, 30.0);
+    if findings.is_empty() {
+        flow.paragraph("未发现不一致。", BODY, 0.0);
+        return;
+    }
+    for (i, f) in findings.iter().enumerate() {
+        flow.numbered(
+            i + 1,
+            &format!("［{}］{}：{}", f.kind.label(), f.place, f.message),
+            8.5,
+        );
+    }
+}
