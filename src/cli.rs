@@ -1,5 +1,5 @@
-//! Command-line entry: `score`, `check`, `metrics`, `progress`, `report`, `export`, `synth`;
-//! bare `jixiao [FILE]` opens the window.
+//! Command-line entry: `score`, `check`, `metrics`, `progress`, `report`, `export`, `import`,
+//! `synth`; bare `jixiao [FILE]` opens the window.
 
 use std::path::{Path, PathBuf};
 
@@ -68,6 +68,29 @@ enum Command {
         date: Option<chrono::NaiveDate>,
         #[arg(long)]
         json: bool,
+    },
+    /// 导入：从 xlsx/xls/ods/CSV 读入预算表、项目支出预算表、指标表或项目自评表（先核对，全部成功才写入）
+    Import {
+        /// 要导入的文件（.xlsx .xls .ods .csv）
+        source: PathBuf,
+        /// 导入到这个工作区文件（不存在则新建）
+        #[arg(long)]
+        into: PathBuf,
+        /// 指定版式：functional（功能分类）、economic（经济分类）、three-public（三公经费）、projects（项目支出预算表）、indicators（指标表）、selfeval（项目支出绩效自评表）
+        #[arg(long = "as", value_name = "LAYOUT")]
+        layout: Option<String>,
+        /// 工作表名称（默认：第一个能识别的工作表）
+        #[arg(long)]
+        sheet: Option<String>,
+        /// 表中没有年度时使用的年度
+        #[arg(long)]
+        year: Option<i32>,
+        /// CSV 编码：auto、utf-8、gbk
+        #[arg(long, default_value = "auto")]
+        encoding: String,
+        /// 只显示预览，不写入
+        #[arg(long = "dry-run")]
+        dry_run: bool,
     },
     /// 打印用得分汇总 PDF（不指定 --evaluation 时，工作区中的全部评价依次排入一个 PDF）
     Report {
@@ -169,6 +192,26 @@ pub fn run_with(
             date,
             json,
         }) => load(&file).and_then(|ws| progress_cmd(&ws, project.as_deref(), date, json, out)),
+        Some(Command::Import {
+            source,
+            into,
+            layout,
+            sheet,
+            year,
+            encoding,
+            dry_run,
+        }) => import_cmd(
+            &ImportArgs {
+                source,
+                into,
+                layout,
+                sheet,
+                year,
+                encoding,
+                dry_run,
+            },
+            out,
+        ),
         Some(Command::Report {
             file,
             evaluation,
@@ -494,6 +537,69 @@ fn progress_cmd(
             let _ = writeln!(out, "工作区中没有项目。");
         }
     }
+    Ok(0)
+}
+
+struct ImportArgs {
+    source: PathBuf,
+    into: PathBuf,
+    layout: Option<String>,
+    sheet: Option<String>,
+    year: Option<i32>,
+    encoding: String,
+    dry_run: bool,
+}
+
+/// Exit code when the import is refused (unreadable cells): the workspace is untouched.
+const EXIT_IMPORT_REFUSED: i32 = 3;
+
+fn import_cmd(args: &ImportArgs, out: &mut dyn std::io::Write) -> Result<i32, String> {
+    use crate::import::{ImportOptions, Layout, TextEncoding};
+    let layout = match &args.layout {
+        None => None,
+        Some(w) => Some(Layout::parse(w).ok_or_else(|| {
+            let words: Vec<&str> = Layout::ALL.iter().map(|l| l.word()).collect();
+            format!("--as 应为 {} 之一，而不是 \"{w}\"", words.join("、"))
+        })?),
+    };
+    let encoding = TextEncoding::parse(&args.encoding).ok_or_else(|| {
+        format!(
+            "--encoding 应为 auto、utf-8 或 gbk，而不是 \"{}\"",
+            args.encoding
+        )
+    })?;
+    let ws = if args.into.exists() {
+        load(&args.into)?
+    } else {
+        Workspace::default()
+    };
+    let source =
+        crate::import::read(&args.source, encoding).map_err(|e| format!("无法导入：{e}"))?;
+    let opts = ImportOptions {
+        layout,
+        sheet: args.sheet.clone(),
+        year: args.year,
+        ..ImportOptions::default()
+    };
+    let plan = crate::import::plan(&ws, &source, &opts).map_err(|e| format!("无法导入：{e}"))?;
+    let _ = write!(out, "{}", plan.summary_text());
+    let _ = writeln!(out, "\n导入后新增的检查结果：");
+    let _ = write!(out, "{}", text::checks_text(&plan.findings));
+    if !plan.problems.is_empty() {
+        let _ = writeln!(out, "\n有无法读取的单元格，未导入；工作区未改动。");
+        return Ok(EXIT_IMPORT_REFUSED);
+    }
+    if plan.changes.is_empty() {
+        let _ = writeln!(out, "\n没有可导入的内容；工作区未改动。");
+        return Ok(EXIT_IMPORT_REFUSED);
+    }
+    if args.dry_run {
+        let _ = writeln!(out, "\n（预览，未写入）");
+        return Ok(0);
+    }
+    let after = plan.apply(&ws);
+    store::save_path(&after, &args.into).map_err(|e| format!("无法保存工作区：{e}"))?;
+    let _ = writeln!(out, "\n已导入到 {}", args.into.display());
     Ok(0)
 }
 

@@ -34,6 +34,26 @@ pub fn to_half_width(s: &str) -> String {
         .collect()
 }
 
+/// The marks published tables print in a cell with no figure (`—`, `-`, `/`, `无`).
+pub fn is_blank_mark(text: &str) -> bool {
+    matches!(
+        to_half_width(text).trim(),
+        "—" | "——" | "-" | "--" | "/" | "无" | "－"
+    )
+}
+
+/// Converts an exact amount between units (元 ↔ 万元), keeping at least the scale it had and
+/// dropping only the zeros a division added.
+pub fn convert_unit(value: Decimal, from: AmountUnit, to: AmountUnit) -> Decimal {
+    let ten_thousand = Decimal::from(10_000);
+    let converted = match (from, to) {
+        (AmountUnit::Yuan, AmountUnit::WanYuan) => value / ten_thousand,
+        (AmountUnit::WanYuan, AmountUnit::Yuan) => value.saturating_mul(ten_thousand),
+        _ => return value,
+    };
+    converted.normalize_scale_at_least(value.scale())
+}
+
 /// Parses one typed or pasted number.
 pub fn parse_number(input: &str) -> Result<ParsedNumber, String> {
     let half = to_half_width(input);
@@ -41,7 +61,7 @@ pub fn parse_number(input: &str) -> Result<ParsedNumber, String> {
     if t.is_empty() {
         return Err("请输入数值".to_owned());
     }
-    if matches!(t, "—" | "——" | "-" | "--" | "/" | "无") {
+    if is_blank_mark(t) {
         return Err(format!(
             "\"{t}\" 表示空缺：请清空单元格（Delete），或填写 0"
         ));
@@ -142,16 +162,13 @@ pub fn parse_amount_input(input: &str, unit: AmountUnit) -> Result<Amount, Strin
     if n.percent || n.permille {
         return Err("金额不能是百分数".to_owned());
     }
-    let ten_thousand = Decimal::from(10_000);
-    let value = match (n.unit.as_str(), unit) {
-        ("", _) | ("万元", AmountUnit::WanYuan) | ("元", AmountUnit::Yuan) => n.value,
-        ("元", AmountUnit::WanYuan) => n.value / ten_thousand,
-        ("万元", AmountUnit::Yuan) => n.value * ten_thousand,
-        (other, _) => return Err(format!("金额的单位应为万元或元，而不是 \"{other}\"")),
+    let written = match n.unit.as_str() {
+        "" => unit,
+        "万元" => AmountUnit::WanYuan,
+        "元" => AmountUnit::Yuan,
+        other => return Err(format!("金额的单位应为万元或元，而不是 \"{other}\"")),
     };
-    Ok(Amount::Value(
-        value.normalize_scale_at_least(n.value.scale()),
-    ))
+    Ok(Amount::Value(convert_unit(n.value, written, unit)))
 }
 
 trait KeepScale {
@@ -240,5 +257,14 @@ mod tests {
             parse_amount_input("2万元", AmountUnit::Yuan).unwrap(),
             Amount::Value(dec!(20000))
         );
+        assert_eq!(
+            convert_unit(dec!(962583000), AmountUnit::Yuan, AmountUnit::WanYuan),
+            dec!(96258.3)
+        );
+        assert_eq!(
+            convert_unit(dec!(1234567.89), AmountUnit::Yuan, AmountUnit::WanYuan),
+            dec!(123.456789)
+        );
+        assert!(is_blank_mark("—") && is_blank_mark(" - ") && !is_blank_mark("0"));
     }
 }

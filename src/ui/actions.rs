@@ -8,6 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 pub enum Action {
     New,
     Open,
+    Import,
     Save,
     SaveAs,
     OpenSample,
@@ -25,9 +26,10 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 13] = [
         Action::New,
         Action::Open,
+        Action::Import,
         Action::Save,
         Action::SaveAs,
         Action::OpenSample,
@@ -44,6 +46,7 @@ impl Action {
         match self {
             Action::New => "新建工作区",
             Action::Open => "打开…",
+            Action::Import => "导入表格…",
             Action::Save => "保存",
             Action::SaveAs => "另存为…",
             Action::OpenSample => "打开内置样例",
@@ -64,6 +67,7 @@ impl Action {
         Some(match self {
             Action::New => KeyboardShortcut::new(cmd, Key::N),
             Action::Open => KeyboardShortcut::new(cmd, Key::O),
+            Action::Import => KeyboardShortcut::new(cmd, Key::I),
             Action::Save => KeyboardShortcut::new(cmd, Key::S),
             Action::SaveAs => KeyboardShortcut::new(cmd_shift, Key::S),
             Action::Undo => KeyboardShortcut::new(cmd, Key::Z),

@@ -66,6 +66,8 @@ pub enum Dialog {
     NewEvaluation(Box<super::new_evaluation::NewEvaluation>),
     /// 删除评价 (confirm), by index.
     DeleteEvaluation(usize),
+    /// 导入预览.
+    Import(Box<super::import_dialog::ImportDialog>),
     /// 打印预览 of one evaluation.
     Preview(Box<super::print_preview::Preview>),
     /// The in-app chooser picking where an export goes.
@@ -544,6 +546,7 @@ impl WorkbenchApp {
         match action {
             Action::New => self.guard(Then::New, ctx),
             Action::Open => self.guard(Then::Open(None), ctx),
+            Action::Import => self.pick_import(),
             Action::OpenSample => self.guard(Then::OpenSample, ctx),
             Action::Save => self.save(None),
             Action::SaveAs => self.save_as(None),
@@ -629,6 +632,37 @@ impl WorkbenchApp {
         }
     }
 
+    /// Asks for a file to import (system dialog, else the in-app chooser).
+    fn pick_import(&mut self) {
+        if self.file.read_only {
+            self.status = Some("此文件以只读方式打开：请先“另存为”再导入".to_owned());
+            return;
+        }
+        let start = self
+            .file
+            .path
+            .as_ref()
+            .and_then(|p| p.parent().map(Path::to_path_buf));
+        match self.dialogs.pick_import(start.as_deref()) {
+            Picked::Path(p) => self.open_import(&p),
+            Picked::Cancelled => {}
+            Picked::Unavailable => {
+                let dir = start.unwrap_or_else(home_dir);
+                self.dialog = Some(Dialog::Chooser(
+                    FileChooser::new(ChooserMode::Import, dir, ""),
+                    None,
+                ));
+            }
+        }
+    }
+
+    /// Reads a spreadsheet or CSV and shows the import preview (nothing changes until 导入).
+    pub fn open_import(&mut self, path: &Path) {
+        self.dialog = Some(Dialog::Import(Box::new(
+            super::import_dialog::ImportDialog::open(path, &self.doc.ws),
+        )));
+    }
+
     fn touched(&mut self) {
         let now = Instant::now();
         self.last_edit = Some(now);
@@ -682,6 +716,7 @@ impl WorkbenchApp {
             Action::Print,
             Action::New,
             Action::Open,
+            Action::Import,
             Action::Quit,
             Action::Redo,
             Action::Undo,
@@ -709,11 +744,19 @@ impl WorkbenchApp {
                 .map(|f| f.path().to_path_buf())
                 .collect()
         });
-        if let Some(p) = dropped
-            .into_iter()
-            .find(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
+        let has_ext = |p: &PathBuf, exts: &[&str]| {
+            p.extension()
+                .is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
+        };
+        if let Some(p) = dropped.iter().find(|p| has_ext(p, &["ron"])) {
+            self.guard(Then::Open(Some(p.clone())), ctx);
+        } else if let Some(p) = dropped
+            .iter()
+            .find(|p| has_ext(p, &super::dialogs::IMPORT_EXTENSIONS))
+            && self.dialog.is_none()
+            && !self.file.read_only
         {
-            self.guard(Then::Open(Some(p)), ctx);
+            self.open_import(p);
         }
     }
 
@@ -739,6 +782,7 @@ impl WorkbenchApp {
                 for a in [Action::New, Action::Open] {
                     self.menu_item(ui, a, &ctx);
                 }
+                self.menu_item(ui, Action::Import, &ctx);
                 let recent = self.dirs.as_ref().map(session::recent).unwrap_or_default();
                 ui.menu_button("最近打开", |ui| {
                     if recent.is_empty() {
@@ -944,6 +988,7 @@ impl WorkbenchApp {
                 ChooserResult::Chosen(p) => match chooser.mode {
                     ChooserMode::Open => self.proceed(Then::Open(Some(p)), ctx),
                     ChooserMode::Save => self.start_save(p, then),
+                    ChooserMode::Import => self.open_import(&p),
                 },
             },
             Dialog::NewEvaluation(mut form) => match form.ui(ctx, &self.doc.ws) {
@@ -999,6 +1044,20 @@ impl WorkbenchApp {
                     None => self.dialog = Some(Dialog::DeleteEvaluation(i)),
                 }
             }
+            Dialog::Import(mut d) => match d.ui(ctx, &self.doc.ws) {
+                super::import_dialog::ImportResult::Pending => {
+                    self.dialog = Some(Dialog::Import(d));
+                }
+                super::import_dialog::ImportResult::Cancelled => {}
+                super::import_dialog::ImportResult::Import(edit, label, view) => {
+                    let mut outputs = vec![Output::Edit((edit, label.clone()))];
+                    if let Some(v) = view {
+                        outputs.push(Output::Navigate(v, None));
+                    }
+                    outputs.push(Output::Status(format!("已{label}（可撤销）")));
+                    self.apply_outputs(outputs);
+                }
+            },
             Dialog::Preview(mut preview) => {
                 let revision = self.doc.revision;
                 match preview.ui(ctx, &self.doc.ws, &self.derived, revision) {

@@ -17,6 +17,10 @@ pub enum Picked {
 pub trait FileDialogs {
     fn pick_open(&mut self, start: Option<&Path>) -> Picked;
     fn pick_save(&mut self, start: Option<&Path>, file_name: &str) -> Picked;
+    /// A spreadsheet or CSV file to import.
+    fn pick_import(&mut self, _start: Option<&Path>) -> Picked {
+        Picked::Unavailable
+    }
     /// Where to write an export (PDF, xlsx).
     fn pick_export(&mut self, start: Option<&Path>, file_name: &str, kind: FileKind) -> Picked;
 }
@@ -55,6 +59,9 @@ impl FileKind {
         }
     }
 }
+
+/// The extensions the import reads.
+pub const IMPORT_EXTENSIONS: [&str; 5] = ["xlsx", "xls", "ods", "csv", "txt"];
 
 /// The system's dialogs through rfd (xdg-desktop-portal or zenity on Linux).
 ///
@@ -120,6 +127,22 @@ impl FileDialogs for NativeDialogs {
         self.judge(t, got)
     }
 
+    fn pick_import(&mut self, start: Option<&Path>) -> Picked {
+        if self.unavailable {
+            return Picked::Unavailable;
+        }
+        let mut d = rfd::FileDialog::new()
+            .set_title("导入表格")
+            .add_filter("表格 (*.xlsx *.xls *.ods *.csv)", &IMPORT_EXTENSIONS)
+            .add_filter("所有文件", &["*"]);
+        if let Some(s) = start {
+            d = d.set_directory(s);
+        }
+        let t = Instant::now();
+        let got = d.pick_file();
+        self.judge(t, got)
+    }
+
     fn pick_export(&mut self, start: Option<&Path>, file_name: &str, kind: FileKind) -> Picked {
         if self.unavailable {
             return Picked::Unavailable;
@@ -159,6 +182,8 @@ impl FileDialogs for InAppOnly {
 pub enum ChooserMode {
     Open,
     Save,
+    /// A spreadsheet or CSV to import.
+    Import,
 }
 
 /// The in-app file chooser: a folder listing, a name field and 确定/取消.
@@ -210,10 +235,16 @@ impl FileChooser {
                         continue;
                     }
                     let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+                    let own = [self.kind.extension()];
+                    let wanted: &[&str] = if self.mode == ChooserMode::Import {
+                        &IMPORT_EXTENSIONS
+                    } else {
+                        &own
+                    };
                     if is_dir
                         || Path::new(&name)
                             .extension()
-                            .is_some_and(|e| e.eq_ignore_ascii_case(self.kind.extension()))
+                            .is_some_and(|e| wanted.iter().any(|w| e.eq_ignore_ascii_case(w)))
                     {
                         self.entries.push((name, is_dir));
                     }
@@ -232,6 +263,7 @@ impl FileChooser {
         let title = match self.mode {
             ChooserMode::Open => "打开工作区",
             ChooserMode::Save => self.kind.save_title(),
+            ChooserMode::Import => "导入表格",
         };
         egui::Modal::new(egui::Id::unique("in-app-file-chooser")).show(ctx, |ui| {
             ui.set_width(520.0);

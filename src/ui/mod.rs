@@ -10,6 +10,7 @@ pub mod exports;
 pub mod fonts;
 pub mod form;
 pub mod grid;
+pub mod import_dialog;
 pub mod nav;
 pub mod new_evaluation;
 pub mod pages;

@@ -3,6 +3,9 @@
 
 use super::edit::{Edit, Row, TableRef};
 use super::grid::{GridAction, GridSource, GridState};
+use crate::import::Layout;
+use crate::import::paste::{PastedRows, recognise_paste};
+use crate::model::AmountUnit;
 
 /// A grid whose rows are rows of one document table.
 pub trait EditableTable: GridSource {
@@ -195,12 +198,82 @@ fn edit_for(
     }
 }
 
+/// The layout a pasted block with headers is read as, for the tables that have one.
+fn layout_of(t: &TableRef) -> Option<(Layout, i32)> {
+    match t {
+        TableRef::Functional { year, .. } => Some((Layout::Functional, *year)),
+        TableRef::Economic { year, .. } => Some((Layout::Economic, *year)),
+        TableRef::Projects => Some((Layout::Projects, 0)),
+        TableRef::Indicators { .. } => Some((Layout::Indicators, 0)),
+        _ => None,
+    }
+}
+
+/// A block with a recognisable header pasted into an empty table: read like an imported file
+/// (header words pick the columns, 合计 and title rows are recognised) and inserted as one step.
+fn paste_with_header(
+    table: &dyn EditableTable,
+    block: &[Vec<String>],
+) -> Option<Result<LabelledEdit, String>> {
+    let t = table.table_ref();
+    let (layout, year) = layout_of(&t)?;
+    let pasted = match recognise_paste(block, layout, AmountUnit::WanYuan, year)? {
+        Ok(p) => p,
+        Err(e) => return Some(Err(e)),
+    };
+    if pasted.is_empty() {
+        return None;
+    }
+    let count = pasted.len();
+    let insert: Vec<Row> = match pasted.rows {
+        PastedRows::Functional(v) => v.into_iter().map(Row::Functional).collect(),
+        PastedRows::Economic(v) => v.into_iter().map(Row::Economic).collect(),
+        PastedRows::Indicators(v) => v.into_iter().map(Row::Indicator).collect(),
+        PastedRows::Projects(v) => v
+            .into_iter()
+            .map(|mut p| {
+                // The page's blank row knows the year shown and a fresh id.
+                if let Row::Project(blank) = table.blank_row() {
+                    p.id.clone_from(&blank.id);
+                    p.year = blank.year;
+                }
+                Row::Project(Box::new(p))
+            })
+            .collect(),
+    };
+    let label = if pasted.left_out > 0 {
+        format!(
+            "按表头粘贴 {count} 行（标题、表头等 {} 行未粘贴）",
+            pasted.left_out
+        )
+    } else {
+        format!("按表头粘贴 {count} 行")
+    };
+    Some(Ok((
+        Edit::Splice {
+            table: t,
+            at: table.insert_index(0),
+            remove: 0,
+            insert,
+        },
+        label,
+    )))
+}
+
 fn paste(
     table: &dyn EditableTable,
     row: usize,
     col: usize,
     block: &[Vec<String>],
 ) -> Result<LabelledEdit, String> {
+    if table.row_count() == 0
+        && row == 0
+        && col == 0
+        && table.rows_editable()
+        && let Some(result) = paste_with_header(table, block)
+    {
+        return result;
+    }
     let t = table.table_ref();
     let n = table.row_count();
     let needed = row + block.len();
