@@ -315,24 +315,34 @@ fn node_json<'a>(
     }
 }
 
+/// The item named by `--evaluation` / `--project`, or all of them; an unknown ID is an error
+/// that lists the IDs there are.
+fn pick<'a, T>(
+    all: &'a [T],
+    only: Option<&str>,
+    id: impl Fn(&T) -> &str,
+    what: &str,
+) -> Result<Vec<&'a T>, String> {
+    let Some(wanted) = only else {
+        return Ok(all.iter().collect());
+    };
+    if let Some(found) = all.iter().find(|t| id(t) == wanted) {
+        return Ok(vec![found]);
+    }
+    let ids: Vec<&str> = all.iter().map(&id).collect();
+    Err(format!(
+        "没有 ID 为 \"{wanted}\" 的{what}；工作区中的{what}：{}",
+        ids.join("，")
+    ))
+}
+
 fn score_cmd(
     ws: &Workspace,
     only: Option<&str>,
     json: bool,
     out: &mut dyn std::io::Write,
 ) -> Result<i32, String> {
-    let evaluations: Vec<_> = if let Some(id) = only {
-        let Some(e) = ws.evaluation(id) else {
-            let ids: Vec<&str> = ws.evaluations.iter().map(|e| e.id.as_str()).collect();
-            return Err(format!(
-                "没有 ID 为 \"{id}\" 的评价；工作区中的评价：{}",
-                ids.join("，")
-            ));
-        };
-        vec![e]
-    } else {
-        ws.evaluations.iter().collect()
-    };
+    let evaluations = pick(&ws.evaluations, only, |e| &e.id, "评价")?;
     let scored: Vec<(&crate::model::Evaluation, ScoreBreakdown)> = evaluations
         .into_iter()
         .map(|e| (e, score_evaluation(ws, e)))
@@ -495,18 +505,7 @@ fn progress_cmd(
     out: &mut dyn std::io::Write,
 ) -> Result<i32, String> {
     use crate::calc::series::project_series;
-    let projects: Vec<_> = if let Some(id) = only {
-        let Some(p) = ws.project(id) else {
-            let ids: Vec<&str> = ws.projects.iter().map(|p| p.id.as_str()).collect();
-            return Err(format!(
-                "没有 ID 为 \"{id}\" 的项目；工作区中的项目：{}",
-                ids.join("，")
-            ));
-        };
-        vec![p]
-    } else {
-        ws.projects.iter().collect()
-    };
+    let projects = pick(&ws.projects, only, |p| &p.id, "项目")?;
     let series: Vec<_> = projects.iter().map(|p| project_series(ws, p)).collect();
     if json {
         let docs: Vec<ProgressJson> = series
