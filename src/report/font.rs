@@ -41,10 +41,15 @@ impl FontMetrics {
         })
     }
 
-    /// Glyph id and advance (em) of one character; a character the font lacks is drawn as the
-    /// font's missing-glyph box with its advance.
+    /// Glyph id and advance (em) of one character. A character the font lacks is drawn as its
+    /// look-alike when there is one (the GBK cut has no U+2212 minus, which the explanations
+    /// write: `(126,038.75−114,529.94)` printed as a gap), else as the missing-glyph box.
     pub fn glyph(&self, c: char) -> (u32, f32) {
-        let gid = self.font.charmap().map(c).unwrap_or_default();
+        let charmap = self.font.charmap();
+        let gid = charmap
+            .map(c)
+            .or_else(|| look_alike(c).and_then(|l| charmap.map(l)))
+            .unwrap_or_default();
         let adv = self.metrics.advance_width(gid).unwrap_or(0.0) / self.units_per_em;
         (gid.to_u32(), adv)
     }
@@ -76,6 +81,22 @@ impl FontMetrics {
     }
 }
 
+/// A character the GBK cut of the font has, drawn in place of one it lacks (the PDF's text
+/// layer keeps the original character).
+fn look_alike(c: char) -> Option<char> {
+    Some(match c {
+        '\u{2212}' | '\u{2010}' | '\u{2011}' => '-',
+        '\u{2012}' => '\u{2013}',
+        '\u{2044}' | '\u{2215}' => '/',
+        '\u{2217}' => '*',
+        '\u{223C}' => '~',
+        '\u{2032}' => '\'',
+        '\u{2033}' => '"',
+        '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{200A}' | '\u{202F}' => ' ',
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +108,15 @@ mod tests {
         let digits = f.width("84.69", 10.0);
         assert!(digits > 15.0 && digits < 30.0, "{digits}");
         assert!(f.has_glyph('良'));
+    }
+
+    #[test]
+    fn a_minus_sign_the_font_lacks_prints_as_a_hyphen() {
+        let f = FontMetrics::bundled().unwrap();
+        assert!(!f.has_glyph('\u{2212}'));
+        assert_ne!(f.glyph('\u{2212}').0, 0);
+        assert_eq!(f.glyph('\u{2212}'), f.glyph('-'));
+        // Characters without a look-alike still fall back to the missing-glyph box.
+        assert_eq!(f.glyph('\u{1F600}').0, 0);
     }
 }
