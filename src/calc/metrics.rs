@@ -274,6 +274,17 @@ pub fn project_metric(p: &Project, metric: ProjectMetric, base: ExecutionBase) -
     }
 }
 
+/// 执行率 against the evaluation's base; a project without an adjustment (调整后预算 blank) is
+/// measured against its 年初预算, which is then its adjusted budget too.
+pub fn execution_rate(p: &Project, base: ExecutionBase) -> Option<Decimal> {
+    let base = if base == ExecutionBase::Adjusted && p.budget_adjusted.is_blank() {
+        ExecutionBase::Initial
+    } else {
+        base
+    };
+    project_metric(p, ProjectMetric::ExecutionRate, base).ratio
+}
+
 /// 执行率 of one cost item (成本明细): executed / budget, when both are given and the budget
 /// is not zero.
 pub fn cost_item_rate(item: &crate::model::CostItem) -> Option<Decimal> {
@@ -290,6 +301,15 @@ pub fn project_balance(p: &Project, base: ExecutionBase) -> Option<Decimal> {
     )
 }
 
+/// Days in a calendar (fiscal) year: 366 in a leap year, else 365.
+pub fn days_in_year(year: i32) -> u32 {
+    if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
+        366
+    } else {
+        365
+    }
+}
+
 /// 序时进度: the share of the fiscal year elapsed at the end of `date`
 /// (1 January → 1/365; 31 December → 100%; before the year 0, after it 100%).
 pub fn time_progress(date: NaiveDate, fiscal_year: i32) -> Decimal {
@@ -299,12 +319,7 @@ pub fn time_progress(date: NaiveDate, fiscal_year: i32) -> Decimal {
     if date.year() > fiscal_year {
         return Decimal::ONE;
     }
-    let days_in_year = if NaiveDate::from_ymd_opt(fiscal_year, 2, 29).is_some() {
-        366
-    } else {
-        365
-    };
-    Decimal::from(date.ordinal()) / Decimal::from(days_in_year)
+    Decimal::from(date.ordinal()) / Decimal::from(days_in_year(fiscal_year))
 }
 
 #[cfg(test)]

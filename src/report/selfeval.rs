@@ -5,8 +5,9 @@
 use super::cells::{amount, indicator_cells, rate};
 use super::layout::{Align, BODY, Column, Flow, Row, TABLE};
 use super::page::Rgb;
-use super::summary::{execution_rate, info_grid, level_columns, title_block};
+use super::summary::{info_grid, level_columns, title_block};
 use crate::calc::links::settings_of;
+use crate::calc::metrics::execution_rate;
 use crate::calc::num::{round2, sum};
 use crate::calc::{NodeScore, ScoreBreakdown};
 use crate::model::{Amount, Evaluation, Rule, Subject, Workspace};

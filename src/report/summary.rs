@@ -2,8 +2,6 @@
 //! and grade, the indicator table, the budget summary with the progress chart, the 得分率 chart,
 //! findings and recommendations, and the consistency findings as an optional annex.
 
-use rust_decimal::Decimal;
-
 use super::cells::{amount, indicator_cells, rate, summary_rows};
 use super::chart::{ProgressSeries, progress_chart, score_rate_chart, track_series};
 use super::font::FontMetrics;
@@ -12,13 +10,13 @@ use super::page::{Document, Rgb};
 use super::selfeval;
 use super::text::flag_lines;
 use crate::calc::links::settings_of;
-use crate::calc::metrics::{cost_item_rate, department_metric, project_metric};
+use crate::calc::metrics::{cost_item_rate, department_metric, execution_rate, project_metric};
 use crate::calc::num::round2;
 use crate::calc::series::{Track, project_series};
 use crate::calc::{Finding, ScoreBreakdown, score_evaluation};
 use crate::model::{
-    DepartmentMetric, DisbursementStage, Evaluation, EvaluationKind, ExecutionBase, ProjectMetric,
-    Subject, Workspace,
+    DepartmentMetric, DisbursementStage, Evaluation, EvaluationKind, ProjectMetric, Subject,
+    Workspace,
 };
 
 /// Which form to print.
@@ -452,17 +450,6 @@ fn budget_section(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, number: 
         flow.draw(items);
     }
     true
-}
-
-/// 执行率 against the evaluation's base; a project without an adjustment (调整后预算 blank) is
-/// measured against its 年初预算, which is then its adjusted budget too.
-pub fn execution_rate(p: &crate::model::Project, base: ExecutionBase) -> Option<Decimal> {
-    let base = if base == ExecutionBase::Adjusted && p.budget_adjusted.is_blank() {
-        ExecutionBase::Initial
-    } else {
-        base
-    };
-    project_metric(p, ProjectMetric::ExecutionRate, base).ratio
 }
 
 /// 附件：勾稽检查结果.

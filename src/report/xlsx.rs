@@ -13,9 +13,10 @@ use rust_xlsxwriter::{
 };
 
 use super::cells::{indicator_cells, score};
-use super::summary::{execution_rate, level_columns};
+use super::summary::level_columns;
 use super::width::display_width;
 use crate::calc::links::settings_of;
+use crate::calc::metrics::execution_rate;
 use crate::calc::metrics::{cost_item_rate, project_metric};
 use crate::calc::num::round2;
 use crate::calc::{ScoreBreakdown, score_evaluation};

@@ -54,11 +54,7 @@ pub fn x_date(x: f64, year: i32) -> NaiveDate {
 }
 
 fn days_in_year(year: i32) -> f64 {
-    if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
-        366.0
-    } else {
-        365.0
-    }
+    f64::from(crate::calc::metrics::days_in_year(year))
 }
 
 impl SeriesGeometry {
