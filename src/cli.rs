@@ -300,9 +300,9 @@ fn node_json<'a>(
         weight: n.weight,
         applicable_weight: n.applicable_weight,
         score: n.score,
-        computed: n.computed,
+        computed: n.computed(),
         rate: n.rate(),
-        rule: n.rule,
+        rule: n.rule(ws_ev),
         target: ws_ev
             .indicators
             .get(n.index)
@@ -311,7 +311,7 @@ fn node_json<'a>(
         linked: n.linked,
         not_applicable: n.not_applicable,
         overridden: n.overridden,
-        explanation: n.explanation.to_string(),
+        explanation: n.explain(ws_ev).to_string(),
     }
 }
 

@@ -268,7 +268,7 @@ fn sheets_are_consistent_outlines() {
         );
         for n in b.nodes.iter().filter(|n| !n.is_leaf) {
             assert_eq!(
-                n.children_weight,
+                b.children_weight(n.index),
                 Some(n.weight),
                 "{} / {}",
                 ev.id,

@@ -68,7 +68,7 @@ fn evaluation(indicators: Vec<Indicator>) -> Evaluation {
 /// A breakdown with the names of its rows (the breakdown itself refers to rows by index).
 struct Scored {
     b: ScoreBreakdown,
-    names: Vec<String>,
+    ev: Evaluation,
 }
 
 impl std::ops::Deref for Scored {
@@ -81,14 +81,21 @@ impl std::ops::Deref for Scored {
 fn score(ws: &Workspace, ev: &Evaluation) -> Scored {
     Scored {
         b: score_evaluation(ws, ev),
-        names: ev.indicators.iter().map(|i| i.name.clone()).collect(),
+        ev: ev.clone(),
+    }
+}
+
+impl Scored {
+    /// A row's explanation as the evaluator reads it.
+    fn explain(&self, n: &jixiao::calc::NodeScore) -> String {
+        n.explain(&self.ev).to_string()
     }
 }
 
 fn node_by_name<'a>(b: &'a Scored, name: &str) -> &'a jixiao::calc::NodeScore {
     b.nodes
         .iter()
-        .find(|n| b.names[n.index] == name)
+        .find(|n| n.name(&b.ev) == name)
         .unwrap_or_else(|| panic!("no row {name}"))
 }
 
@@ -258,17 +265,14 @@ fn seed_000_scores_84_69_good() {
     assert_eq!(b.unscored, 0);
     assert!(node_by_name(&b, "预算执行率").linked);
     assert_eq!(
-        node_by_name(&b, "预算执行率").explanation.to_string(),
+        b.explain(node_by_name(&b, "预算执行率")),
         "执行率 94.36%，得 9.44（10 × 94.36%）"
     );
     assert_eq!(
-        node_by_name(&b, "预算调整率").explanation.to_string(),
+        b.explain(node_by_name(&b, "预算调整率")),
         "实际 10.05% ≤ 目标 30%，得满分 4.00"
     );
-    assert_eq!(
-        l1[0].explanation.to_string(),
-        "2 项下级指标合计 27.34 分（满分 34）"
-    );
+    assert_eq!(b.explain(l1[0]), "2 项下级指标合计 27.34 分（满分 34）");
 }
 
 #[test]
@@ -279,15 +283,15 @@ fn children_and_roots_follow_the_outline() {
     };
     let b = score(&ws, &seed_000_sheet());
     assert_eq!(b.roots, [0, 8, 12]);
-    let names: Vec<&str> = b.children(0).map(|n| b.names[n.index].as_str()).collect();
+    let names: Vec<&str> = b.children(0).map(|n| n.name(&b.ev)).collect();
     assert_eq!(names, ["预算和财务管理", "工作目标管理"]);
-    let names: Vec<&str> = b.children(1).map(|n| b.names[n.index].as_str()).collect();
+    let names: Vec<&str> = b.children(1).map(|n| n.name(&b.ev)).collect();
     assert_eq!(names, ["预算执行率", "预算调整率", "资金使用合规性"]);
     assert_eq!(b.children(2).count(), 0);
     assert_eq!(b.children(999).count(), 0);
     assert_eq!(node_by_name(&b, "工作目标管理").parent, Some(0));
     assert_eq!(
-        node_by_name(&b, "投入管理指标").children_weight,
+        b.children_weight(node_by_name(&b, "投入管理指标").index),
         Some(dec!(34))
     );
 }
@@ -320,10 +324,7 @@ fn not_applicable_leaf_drops_out_and_the_rest_is_rescaled() {
     let a2 = node_by_name(&b, "a2");
     assert!(a2.not_applicable);
     assert_eq!(a2.score, dec!(0));
-    assert_eq!(
-        a2.explanation.to_string(),
-        "不适用，不计分，其余指标按满分折算"
-    );
+    assert_eq!(b.explain(a2), "不适用，不计分，其余指标按满分折算");
 }
 
 #[test]
@@ -343,7 +344,10 @@ fn not_applicable_subtree_drops_out_whole() {
     assert!(node_by_name(&b, "a1").not_applicable);
     assert!(node_by_name(&b, "a2").not_applicable);
     assert_eq!(node_by_name(&b, "A").score, dec!(0));
-    assert_eq!(node_by_name(&b, "A").children_weight, Some(dec!(40)));
+    assert_eq!(
+        b.children_weight(node_by_name(&b, "A").index),
+        Some(dec!(40))
+    );
     assert_eq!(b.total.applicable_weight, dec!(60));
     assert_eq!(b.total.score, dec!(75.00));
     assert_eq!(b.total.grade, "中");
@@ -376,9 +380,9 @@ fn leaf_override_replaces_the_score_and_shows_both() {
     let b = score(&ws, &ev);
     let n = node_by_name(&b, "预算执行率");
     assert!(n.overridden);
-    assert_eq!((n.score, n.computed), (dec!(7.50), Some(dec!(9.44))));
+    assert_eq!((n.score, n.computed()), (dec!(7.50), Some(dec!(9.44))));
     assert_eq!(
-        n.explanation.to_string(),
+        b.explain(n),
         "人工调整为 7.50（计算得分 9.44）：部分支出未经审批"
     );
     // The parents follow: 27.34 − 9.44 + 7.50 = 25.40; total 84.69 − 1.94 = 82.75.
@@ -401,7 +405,7 @@ fn parent_override_is_summed_by_its_own_parent() {
     });
     let b = score(&ws, &ev);
     let n = node_by_name(&b, "重点工作任务完成");
-    assert_eq!((n.score, n.computed), (dec!(30.00), Some(dec!(29.35))));
+    assert_eq!((n.score, n.computed()), (dec!(30.00), Some(dec!(29.35))));
     assert_eq!(node_by_name(&b, "产出指标").score, dec!(30.00));
     // 27.34 + 30.00 + 28.00 = 85.34.
     assert_eq!(b.total.score, dec!(85.34));
@@ -424,7 +428,7 @@ fn overrides_are_clamped_and_a_missing_reason_is_flagged() {
     assert_eq!(node_by_name(&b, "a1").score, dec!(10.00));
     assert_eq!(node_by_name(&b, "a2").score, dec!(0.00));
     assert_eq!(
-        node_by_name(&b, "a1").explanation.to_string(),
+        b.explain(node_by_name(&b, "a1")),
         "人工调整为 10.00（计算得分 5.00）：（未填写理由）"
     );
     assert_eq!(b.flags, [ScoreFlag::MissingReason { index: 1 }]);
@@ -454,7 +458,7 @@ fn flags_are_listed_in_sheet_order() {
     );
     // 9 + 4 = 13 computed, overridden to 15.
     assert_eq!(
-        (b.nodes[0].score, b.nodes[0].computed),
+        (b.nodes[0].score, b.nodes[0].computed()),
         (dec!(15.00), Some(dec!(13.00)))
     );
 }
@@ -474,9 +478,9 @@ fn override_of_an_unscored_leaf_has_no_computed_score() {
     });
     let b = score(&Workspace::default(), &evaluation(vec![l]));
     let n = &b.nodes[0];
-    assert_eq!((n.score, n.computed), (dec!(6.00), None));
+    assert_eq!((n.score, n.computed()), (dec!(6.00), None));
     assert!(!n.unscored);
-    assert_eq!(n.explanation.to_string(), "人工调整为 6.00：据访谈");
+    assert_eq!(b.explain(n), "人工调整为 6.00：据访谈");
     assert_eq!(b.unscored, 0);
 }
 
@@ -528,10 +532,7 @@ fn whole_point_rounding_scores_86_2_percent_as_9() {
     let b = score(&Workspace::default(), &ev);
     assert_eq!(b.nodes[1].score, dec!(9));
     assert_eq!(b.nodes[0].score, dec!(18));
-    assert_eq!(
-        b.nodes[1].explanation.to_string(),
-        "执行率 86.2%，得 9（10 × 86.2%）"
-    );
+    assert_eq!(b.explain(&b.nodes[1]), "执行率 86.2%，得 9（10 × 86.2%）");
     assert_eq!(b.total.score, dec!(18.00));
     // The same under 2-place rounding: 8.62 + 8.62 = 17.24.
     ev.profile.rounding = Rounding::Cents;
@@ -666,7 +667,7 @@ fn a_typed_actual_that_is_not_a_number_says_so() {
     assert!(b.nodes[0].unscored);
     assert_eq!(b.unscored, 1);
     assert_eq!(
-        b.nodes[0].explanation.to_string(),
+        b.explain(&b.nodes[0]),
         "实际完成值“基本完成”不是数值，无法按正向比例计分，暂计 0 分"
     );
 }
@@ -742,10 +743,7 @@ fn broken_link_is_flagged_and_explained() {
     let n = &b.nodes[0];
     assert!(n.linked && n.unscored);
     assert_eq!(n.score, dec!(0));
-    assert_eq!(
-        n.explanation.to_string(),
-        "链接的项目 \"deleted\" 不存在，暂计 0 分"
-    );
+    assert_eq!(b.explain(n), "链接的项目 \"deleted\" 不存在，暂计 0 分");
     assert_eq!(
         b.flags,
         [ScoreFlag::BrokenLink {
@@ -766,7 +764,7 @@ fn broken_link_is_flagged_and_explained() {
     )]);
     let b = score(&Workspace::default(), &ev);
     assert_eq!(
-        b.nodes[0].explanation.to_string(),
+        b.explain(&b.nodes[0]),
         "链接的 2030 年度预算表不存在，暂计 0 分"
     );
 }
@@ -779,7 +777,7 @@ fn linked_metric_that_cannot_be_computed_says_why() {
     assert!(b.nodes[0].unscored);
     assert!(b.flags.is_empty());
     assert_eq!(
-        b.nodes[0].explanation.to_string(),
+        b.explain(&b.nodes[0]),
         "链接的预算执行率无法计算：调整后预算为 0，无法计算，暂计 0 分"
     );
 }

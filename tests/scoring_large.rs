@@ -30,13 +30,13 @@ fn a_sheet_of_repeated_blocks_scores_each_block_like_the_block_alone() {
                 node.score,
                 node.weight,
                 node.is_leaf,
-                node.explanation.to_string()
+                node.explain(&big).to_string()
             ),
             (
                 same.score,
                 same.weight,
                 same.is_leaf,
-                same.explanation.to_string()
+                same.explain(&base).to_string()
             ),
             "row {k}"
         );

@@ -340,7 +340,7 @@ proptest! {
         }
         // Every explanation renders.
         for n in &b.nodes {
-            prop_assert!(!n.explanation.to_string().is_empty());
+            prop_assert!(!n.explain(&ev).to_string().is_empty());
         }
     }
 
@@ -373,7 +373,7 @@ proptest! {
             if n.is_leaf && !n.not_applicable {
                 prop_assert!(n.score <= r.weight.max(Decimal::ZERO));
             }
-            let _ = n.explanation.to_string();
+            let _ = n.explain(&ev).to_string();
         }
         let _ = b.total.rate.map(pct_text);
     }

@@ -36,7 +36,7 @@ fn template_weights_add_up_to_100_at_every_level() {
         assert_eq!(top, dec!(100), "{}", t.name);
         for n in b.nodes.iter().filter(|n| !n.is_leaf) {
             assert_eq!(
-                n.children_weight,
+                b.children_weight(n.index),
                 Some(n.weight),
                 "{}: {} children",
                 t.name,

@@ -381,11 +381,8 @@ fn a_new_evaluation_from_a_template_for_a_project_is_one_undoable_step() {
     let b = h.state().derived.breakdowns.last().unwrap();
     let exec = &b.nodes[0];
     assert!(exec.linked);
-    assert!(
-        exec.explanation.to_string().contains("调整后预算"),
-        "{}",
-        exec.explanation
-    );
+    let why = exec.explain(ev).to_string();
+    assert!(why.contains("调整后预算"), "{why}");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(h.state().doc.ws.evaluations.len(), before);

@@ -1,46 +1,42 @@
 //! 得分明细 (score breakdown): the one struct the window, the PDF and the command line render.
 
-use std::sync::Mutex;
-
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::links::{ResolvedActual, resolve_actual};
-use super::num::{ge, is_positive, le, ratio, round2, sum};
-use super::rules::{Explanation, LeafInput, round_score_within, score_leaf};
+use super::num::{Acc, ge, is_positive, le, ratio, round2, sum};
+use super::rules::{ExplainCtx, Explained, Explanation, LeafInput, round_score_within, score_leaf};
 use crate::model::{
     Actual, Comparator, Evaluation, GradeBand, Indicator, MetricRef, Rounding, Rule, Workspace,
 };
 
 /// One row of the breakdown, in the sheet's order.
+///
+/// Kept small (what the sheet already holds, such as the name, the rule and the unit, is read
+/// from it when displayed): a rescore writes one of these per indicator.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct NodeScore {
     /// Index of the indicator in the sheet.
     pub index: usize,
-    pub level: u8,
-    /// 分值 as stored.
-    pub weight: Decimal,
-    /// Σ of the children's 分值 (parents only).
-    pub children_weight: Option<Decimal>,
-    /// 分值 that counts (0 when 不适用; the applicable children's sum for a parent).
-    pub applicable_weight: Decimal,
-    /// 得分 (rounded per the profile; a parent's is the sum of its children's).
-    pub score: Decimal,
-    /// The score before a manual override, when there is one.
-    pub computed: Option<Decimal>,
-    /// 评分规则 label (empty for parents).
-    pub rule: &'static str,
-    /// The actual used, in the target's unit.
-    pub actual: Option<Decimal>,
-    /// True when the actual follows a metric.
-    pub linked: bool,
-    pub explanation: Explanation,
     /// Index of the parent row.
     pub parent: Option<usize>,
     /// One past the last row of this row's subtree.
     pub subtree_end: usize,
+    /// 分值 as stored.
+    pub weight: Decimal,
+    /// 分值 that counts (0 when 不适用; the applicable children's sum for a parent).
+    pub applicable_weight: Decimal,
+    /// 得分 (rounded per the profile; a parent's is the sum of its children's).
+    pub score: Decimal,
+    /// The actual used, in the target's unit.
+    pub actual: Option<Decimal>,
+    /// Why the score is what it is; displayed with [`NodeScore::explain`].
+    pub explanation: Explanation,
+    pub level: u8,
+    /// True when the actual follows a metric.
+    pub linked: bool,
     pub is_leaf: bool,
     pub not_applicable: bool,
     pub overridden: bool,
@@ -113,9 +109,46 @@ impl NodeScore {
     /// 指标名称, read from the sheet the breakdown was computed from (not copied into every
     /// row: a rescore would spend a fifth of its time allocating names).
     pub fn name<'e>(&self, ev: &'e Evaluation) -> &'e str {
-        ev.indicators
-            .get(self.index)
-            .map_or("", |i| i.name.as_str())
+        self.indicator(ev).map_or("", |i| i.name.as_str())
+    }
+
+    /// 评分规则 label, read from the sheet (empty for parents).
+    pub fn rule(&self, ev: &Evaluation) -> &'static str {
+        match self.indicator(ev) {
+            Some(i) if self.is_leaf => i.rule.label(),
+            _ => "",
+        }
+    }
+
+    /// The score before a manual override, when there is one.
+    pub fn computed(&self) -> Option<Decimal> {
+        match self.explanation {
+            Explanation::Overridden { computed } => computed,
+            _ => None,
+        }
+    }
+
+    /// The one-line explanation (`实际 17.1% ≥ 目标 7%，得满分 5.00`), with the unit and the
+    /// evaluator's reason read from the sheet the breakdown was computed from.
+    pub fn explain<'e>(&'e self, ev: &'e Evaluation) -> Explained<'e> {
+        let ind = self.indicator(ev);
+        let reason = match (&self.explanation, ind) {
+            (Explanation::Overridden { .. }, Some(i)) => {
+                i.score_override.as_ref().map_or("", |o| o.reason.as_str())
+            }
+            (Explanation::Manual, Some(i)) => match &i.rule {
+                Rule::Manual { reason, .. } => reason.as_str(),
+                _ => "",
+            },
+            _ => "",
+        };
+        self.explanation.with(ExplainCtx {
+            score: self.score,
+            weight: self.applicable_weight,
+            actual: self.actual,
+            unit: ind.map_or("", |i| i.target.unit.as_str()),
+            reason,
+        })
     }
 
     /// 得分率 = 得分 / 分值 (the applicable 分值), when that is not zero. Computed when read:
@@ -123,9 +156,19 @@ impl NodeScore {
     pub fn rate(&self) -> Option<Decimal> {
         ratio(self.score, self.applicable_weight)
     }
+
+    fn indicator<'e>(&self, ev: &'e Evaluation) -> Option<&'e Indicator> {
+        ev.indicators.get(self.index)
+    }
 }
 
 impl ScoreBreakdown {
+    /// Σ of the children's 分值 (applicable or not), for a parent row; `None` for a leaf.
+    pub fn children_weight(&self, index: usize) -> Option<Decimal> {
+        let node = self.nodes.get(index)?;
+        (!node.is_leaf).then(|| sum(self.children(index).map(|c| c.weight)))
+    }
+
     /// The 一级 rows.
     pub fn level1(&self) -> impl Iterator<Item = &NodeScore> {
         self.roots.iter().filter_map(|&i| self.nodes.get(i))
@@ -134,35 +177,55 @@ impl ScoreBreakdown {
     /// The children of a row, in order (jumps from one child's subtree to the next, so it
     /// costs the number of children, not the size of the sheet).
     pub fn children(&self, index: usize) -> impl Iterator<Item = &NodeScore> {
-        let end = self.nodes.get(index).map_or(0, |n| n.subtree_end);
-        let first = self.nodes.get(index + 1).filter(|_| index + 1 < end);
-        std::iter::successors(first, move |n| {
-            let next = n.subtree_end;
-            self.nodes
-                .get(next)
-                .filter(|_| next > n.index && next < end)
-        })
+        children_of(&self.nodes, index)
     }
+}
+
+/// The children of row `index` among `nodes` (see [`ScoreBreakdown::children`]).
+fn children_of(nodes: &[NodeScore], index: usize) -> impl Iterator<Item = &NodeScore> {
+    let end = nodes.get(index).map_or(0, |n| n.subtree_end);
+    let first = nodes.get(index + 1).filter(|_| index + 1 < end);
+    std::iter::successors(first, move |n| {
+        let next = n.subtree_end;
+        nodes.get(next).filter(|_| next > n.index && next < end)
+    })
 }
 
 /// The outline structure of a sheet: each row's parent and where its subtree ends.
 pub fn outline(indicators: &[Indicator]) -> Vec<(Option<usize>, usize)> {
-    let n = indicators.len();
-    let mut out = vec![(None, n); n];
+    let mut out = Vec::with_capacity(indicators.len());
+    outline_with(
+        indicators,
+        &mut out,
+        |out, _, parent| out.push((parent, indicators.len())),
+        |out, row, end| out[row].1 = end,
+    );
+    out
+}
+
+/// Walks the outline of a sheet: `open(state, row, parent)` on each row in order (a row's
+/// parent is known when the row is reached), `close(state, row, end)` when a row's subtree
+/// ends before the end of the sheet (so each row is closed at most once, after it was
+/// opened).
+fn outline_with<T>(
+    indicators: &[Indicator],
+    state: &mut T,
+    mut open: impl FnMut(&mut T, usize, Option<usize>),
+    mut close: impl FnMut(&mut T, usize, usize),
+) {
     let mut stack: Vec<usize> = Vec::new();
     for (i, ind) in indicators.iter().enumerate() {
         while let Some(&top) = stack.last() {
             if indicators[top].level >= ind.level {
-                out[top].1 = i;
+                close(state, top, i);
                 stack.pop();
             } else {
                 break;
             }
         }
-        out[i].0 = stack.last().copied();
+        open(state, i, stack.last().copied());
         stack.push(i);
     }
-    out
 }
 
 /// The grade of a total (bands highest first; the first band whose minimum is reached).
@@ -179,88 +242,93 @@ pub fn grade_of(total: Decimal, bands: &[GradeBand]) -> String {
 #[derive(Clone, Copy, Default)]
 struct ChildSums {
     count: usize,
-    weight: Decimal,
-    applicable: Decimal,
-    score: Decimal,
+    applicable: Acc,
+    score: Acc,
+}
+
+impl ChildSums {
+    #[inline]
+    fn add(&mut self, node: &NodeScore) {
+        self.count += 1;
+        self.applicable.add(node.applicable_weight);
+        self.score.add(node.score);
+    }
+}
+
+/// The sum of `field` over the children of row `index`, from the running sum when it is
+/// exact and by decimal additions when figures too large for it made it give up.
+fn children_sum(
+    nodes: &[NodeScore],
+    index: usize,
+    acc: Acc,
+    field: fn(&NodeScore) -> Decimal,
+) -> Decimal {
+    acc.value()
+        .unwrap_or_else(|| sum(children_of(nodes, index).map(field)))
 }
 
 /// Sheets at least this long are scored on every core.
 const PARALLEL_ROWS: usize = 4096;
 
-/// Every metric the sheet links to, evaluated once per rescore however many rows link to
-/// it (before the rows are scored, so the rows only read it).
-fn resolve_links<'w>(
-    ws: &'w Workspace,
-    ev: &'w Evaluation,
-) -> FxHashMap<&'w MetricRef, ResolvedActual> {
-    let mut links = FxHashMap::default();
-    for ind in &ev.indicators {
-        if let Actual::Linked(r) = &ind.actual {
-            links
-                .entry(r)
-                .or_insert_with(|| resolve_actual(ws, &ev.profile, &ind.actual));
-        }
-    }
-    links
-}
-
 /// What scoring the rows of one sheet shares.
 struct Sheet<'w> {
     ev: &'w Evaluation,
-    shape: &'w [(Option<usize>, usize)],
-    not_applicable: &'w [bool],
     links: &'w FxHashMap<&'w MetricRef, ResolvedActual>,
 }
 
 impl Sheet<'_> {
-    /// Scores row `i` (a leaf by its rule; a parent is summed afterwards).
-    fn score_row(&self, i: usize, flags: &mut Vec<ScoreFlag>) -> NodeScore {
-        let ind = &self.ev.indicators[i];
-        let (parent, end) = self.shape[i];
-        let is_leaf = end == i + 1;
-        let mut node = NodeScore {
-            index: i,
-            level: ind.level,
-            weight: ind.weight,
-            children_weight: None,
-            applicable_weight: Decimal::ZERO,
-            score: Decimal::ZERO,
-            computed: None,
-            rule: if is_leaf { ind.rule.label() } else { "" },
-            actual: None,
-            linked: false,
-            explanation: Explanation::NotApplicable,
-            parent,
-            subtree_end: end,
-            is_leaf,
-            not_applicable: self.not_applicable[i],
-            overridden: false,
-            unscored: false,
-        };
-        if is_leaf && !node.not_applicable {
-            let typed;
-            let resolved = match &ind.actual {
-                Actual::Linked(r) if let Some(found) = self.links.get(r) => found,
-                Actual::Typed { value, .. } => {
-                    typed = ResolvedActual {
-                        value: *value,
-                        linked: None,
-                        broken: None,
-                    };
-                    &typed
-                }
-                Actual::Linked(_) => {
-                    typed = ResolvedActual {
-                        value: None,
-                        linked: None,
-                        broken: Some("链接未解析".to_owned()),
-                    };
-                    &typed
-                }
-            };
-            score_leaf_node(self.ev, ind, resolved, &mut node, flags);
+    /// Scores a leaf in place, by its rule (a parent is summed afterwards). The row already
+    /// holds its place in the outline.
+    ///
+    /// A linked row arrives with its metric's value parked in `actual` by the pass that
+    /// resolved the links; the map is only read again to say why a link has no value.
+    fn score_row(&self, node: &mut NodeScore, flags: &mut Vec<ScoreFlag>) {
+        node.is_leaf = node.subtree_end == node.index + 1;
+        let parked = node.actual.take();
+        if !node.is_leaf || node.not_applicable {
+            return;
         }
-        node
+        let Some(ind) = self.ev.indicators.get(node.index) else {
+            return;
+        };
+        let typed;
+        let resolved = match &ind.actual {
+            Actual::Typed { value, .. } => {
+                typed = ResolvedActual {
+                    value: *value,
+                    linked: None,
+                    broken: None,
+                };
+                &typed
+            }
+            Actual::Linked(_) if parked.is_some() => {
+                typed = ResolvedActual {
+                    value: parked,
+                    linked: None,
+                    broken: None,
+                };
+                &typed
+            }
+            Actual::Linked(r) if let Some(found) = self.links.get(r) => found,
+            Actual::Linked(_) => {
+                typed = ResolvedActual {
+                    value: None,
+                    linked: None,
+                    broken: Some("链接未解析".to_owned()),
+                };
+                &typed
+            }
+        };
+        score_leaf_node(self.ev, ind, resolved, node, flags);
+    }
+
+    /// Scores a run of rows, returning the flags they raised.
+    fn score_rows(&self, rows: &mut [NodeScore]) -> Vec<ScoreFlag> {
+        let mut flags = Vec::new();
+        for node in rows {
+            self.score_row(node, &mut flags);
+        }
+        flags
     }
 }
 
@@ -269,74 +337,85 @@ impl Sheet<'_> {
 pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
     let profile = &ev.profile;
     let inds = &ev.indicators;
-    let shape = outline(inds);
-    // 不适用 spreads down a subtree: a parent comes before its children.
-    let mut not_applicable = vec![false; inds.len()];
-    for (i, ind) in inds.iter().enumerate() {
-        not_applicable[i] = ind.not_applicable || shape[i].0.is_some_and(|p| not_applicable[p]);
-    }
-    let links = resolve_links(ws, ev);
-    let sheet = Sheet {
-        ev,
-        shape: &shape,
-        not_applicable: &not_applicable,
-        links: &links,
-    };
+    // One pass down the sheet: each row's place in the outline; 不适用 spread down each
+    // subtree (a parent comes before its children); every metric the sheet links to,
+    // evaluated once however many rows follow it, so that the rows only read it.
     let mut nodes: Vec<NodeScore> = Vec::with_capacity(inds.len());
-    let mut flags = Vec::new();
-    if inds.len() >= PARALLEL_ROWS {
-        // Rows are scored independently of each other: a large sheet is scored on every
-        // core, each row written straight into its place in `nodes`. Flags are rare; a row
-        // that raises one hands it over under the lock.
-        let raised = Mutex::new(Vec::new());
-        (0..inds.len())
-            .into_par_iter()
-            .with_min_len(PARALLEL_ROWS / 4)
-            .map(|i| {
-                let mut mine = Vec::new();
-                let node = sheet.score_row(i, &mut mine);
-                if !mine.is_empty() {
-                    raised
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .append(&mut mine);
+    let mut links: FxHashMap<&MetricRef, ResolvedActual> = FxHashMap::default();
+    outline_with(
+        inds,
+        &mut nodes,
+        |nodes, i, parent| {
+            let ind = &inds[i];
+            let not_applicable = ind.not_applicable
+                || parent
+                    .and_then(|p| nodes.get(p))
+                    .is_some_and(|p| p.not_applicable);
+            nodes.push(NodeScore {
+                index: i,
+                parent,
+                subtree_end: inds.len(),
+                weight: ind.weight,
+                applicable_weight: Decimal::ZERO,
+                score: Decimal::ZERO,
+                actual: None,
+                explanation: Explanation::NotApplicable,
+                level: ind.level,
+                linked: false,
+                is_leaf: false,
+                not_applicable,
+                overridden: false,
+                unscored: false,
+            });
+            if let Actual::Linked(r) = &ind.actual {
+                let found = links
+                    .entry(r)
+                    .or_insert_with(|| resolve_actual(ws, profile, &ind.actual));
+                if let Some(n) = nodes.last_mut() {
+                    n.actual = found.value;
                 }
-                node
-            })
-            .collect_into_vec(&mut nodes);
-        flags = raised
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+            }
+        },
+        |nodes, row, end| {
+            if let Some(n) = nodes.get_mut(row) {
+                n.subtree_end = end;
+            }
+        },
+    );
+    let sheet = Sheet { ev, links: &links };
+    // Rows are scored independently of each other, in place: a large sheet on every core.
+    let mut flags: Vec<ScoreFlag> = if inds.len() >= PARALLEL_ROWS {
+        nodes
+            .par_chunks_mut(PARALLEL_ROWS / 4)
+            .flat_map_iter(|rows| sheet.score_rows(rows))
+            .collect()
     } else {
-        nodes.extend((0..inds.len()).map(|i| sheet.score_row(i, &mut flags)));
-    }
+        sheet.score_rows(&mut nodes)
+    };
     // Back up the outline: every row's children come after it, so walking backwards finishes
     // all of a parent's children before the parent itself.
     let mut sums = vec![ChildSums::default(); nodes.len()];
+    let mut leaf_weight = Acc::default();
+    let mut unscored = 0;
     for i in (0..nodes.len()).rev() {
-        if !nodes[i].is_leaf {
+        if nodes[i].is_leaf {
+            leaf_weight.add(nodes[i].weight);
+        } else if !nodes[i].not_applicable {
             let c = sums[i];
+            let applicable = children_sum(&nodes, i, c.applicable, |n| n.applicable_weight);
+            let score = children_sum(&nodes, i, c.score, |n| n.score);
             let node = &mut nodes[i];
-            node.children_weight = Some(c.weight);
-            if !node.not_applicable {
-                node.applicable_weight = c.applicable;
-                node.score = c.score;
-                node.explanation = Explanation::Sum {
-                    children: c.count,
-                    score: c.score,
-                    weight: c.applicable,
-                };
-                if let Some(o) = &inds[i].score_override {
-                    apply_override(node, o.score, &o.reason, &mut flags);
-                }
+            node.applicable_weight = applicable;
+            node.score = score;
+            node.explanation = Explanation::Sum { children: c.count };
+            if let Some(o) = &inds[i].score_override {
+                apply_override(node, o.score, &o.reason, &mut flags);
             }
         }
         let node = &nodes[i];
+        unscored += usize::from(node.unscored);
         if let Some(p) = node.parent.and_then(|p| sums.get_mut(p)) {
-            p.count += 1;
-            p.weight = p.weight.saturating_add(node.weight);
-            p.applicable = p.applicable.saturating_add(node.applicable_weight);
-            p.score = p.score.saturating_add(node.score);
+            p.add(node);
         }
     }
     let roots: Vec<usize> = std::iter::successors((!nodes.is_empty()).then_some(0), |&i| {
@@ -346,7 +425,9 @@ pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
             .filter(|&e| e > i && e < nodes.len())
     })
     .collect();
-    let leaf_weight = sum(nodes.iter().filter(|n| n.is_leaf).map(|n| n.weight));
+    let leaf_weight = leaf_weight
+        .value()
+        .unwrap_or_else(|| sum(nodes.iter().filter(|n| n.is_leaf).map(|n| n.weight)));
     let applicable = sum(roots.iter().map(|&i| nodes[i].applicable_weight));
     let raw = sum(roots.iter().map(|&i| nodes[i].score));
     // 不适用: the applicable rest is rescaled to the full total (raw × 全部分值 / 适用分值).
@@ -369,7 +450,6 @@ pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
     };
     // Parents' flags were raised on the way back up: list every flag in sheet order.
     flags.sort_by_key(ScoreFlag::index);
-    let unscored = nodes.iter().filter(|n| n.unscored).count();
     ScoreBreakdown {
         evaluation_id: ev.id.clone(),
         evaluation_name: ev.name.clone(),
@@ -396,7 +476,7 @@ fn score_leaf_node(
             reason: reason.clone(),
         });
     }
-    node.linked = resolved.linked.is_some() || resolved.broken.is_some();
+    node.linked = matches!(ind.actual, Actual::Linked(_));
     node.actual = resolved.value;
     let leaf = score_leaf(&LeafInput {
         weight: ind.weight,
@@ -481,15 +561,10 @@ fn missing_actual(ind: &Indicator, resolved: &ResolvedActual) -> Explanation {
 fn apply_override(node: &mut NodeScore, score: Decimal, reason: &str, flags: &mut Vec<ScoreFlag>) {
     let computed = (!node.unscored).then_some(node.score);
     let clamped = super::rules::clamp(score, node.applicable_weight);
-    node.computed = computed;
     node.score = round_score_within(clamped, node.applicable_weight, Rounding::Cents);
     node.overridden = true;
     node.unscored = false;
-    node.explanation = Explanation::Overridden {
-        computed,
-        score: node.score,
-        reason: reason.to_owned(),
-    };
+    node.explanation = Explanation::Overridden { computed };
     if reason.trim().is_empty() {
         flags.push(ScoreFlag::MissingReason { index: node.index });
     }

@@ -26,12 +26,14 @@ const POW10: [i128; 29] = {
 };
 
 /// 10^`n`, for a difference of two scales.
+#[inline]
 fn pow10(n: u32) -> Option<i128> {
     POW10.get(n as usize).copied()
 }
 
 /// Compares two decimals on their integer mantissas (one multiply by a power of ten when the
 /// scales differ) where `rust_decimal` aligns them word by word; the same order as `Ord`.
+#[inline]
 pub fn cmp(a: Decimal, b: Decimal) -> std::cmp::Ordering {
     let (sa, sb) = (a.scale(), b.scale());
     let (ma, mb) = (a.mantissa(), b.mantissa());
@@ -48,31 +50,37 @@ pub fn cmp(a: Decimal, b: Decimal) -> std::cmp::Ordering {
 }
 
 /// `a ≥ b` by [`cmp`].
+#[inline]
 pub fn ge(a: Decimal, b: Decimal) -> bool {
     cmp(a, b).is_ge()
 }
 
 /// `a ≤ b` by [`cmp`].
+#[inline]
 pub fn le(a: Decimal, b: Decimal) -> bool {
     cmp(a, b).is_le()
 }
 
 /// The larger of two decimals by [`cmp`].
+#[inline]
 pub fn max(a: Decimal, b: Decimal) -> Decimal {
     if ge(a, b) { a } else { b }
 }
 
 /// The smaller of two decimals by [`cmp`].
+#[inline]
 pub fn min(a: Decimal, b: Decimal) -> Decimal {
     if le(a, b) { a } else { b }
 }
 
 /// `v > 0`, read off the sign bit (no comparison).
+#[inline]
 pub fn is_positive(v: Decimal) -> bool {
     !v.is_sign_negative() && !v.is_zero()
 }
 
 /// Rounds half away from zero to `dp` places (the published rounding).
+#[inline]
 pub fn round_dp(v: Decimal, dp: u32) -> Decimal {
     let scale = v.scale();
     if scale <= dp {
@@ -95,6 +103,7 @@ pub fn round_dp(v: Decimal, dp: u32) -> Decimal {
 }
 
 /// Rounds to 2 places and always shows both (`87.5` → `87.50`).
+#[inline]
 pub fn round2(v: Decimal) -> Decimal {
     let mut r = round_dp(v, 2);
     r.rescale(2);
@@ -143,9 +152,79 @@ pub fn thousands(v: Decimal) -> String {
     out
 }
 
+/// `a + b` on the integer mantissas (one multiply by a power of ten when the scales differ),
+/// where `rust_decimal` aligns word by word: the same value and scale as
+/// `Decimal::saturating_add`, which it falls back to when the sum leaves 96 bits.
+#[inline]
+pub fn add(a: Decimal, b: Decimal) -> Decimal {
+    let (sa, sb) = (a.scale(), b.scale());
+    let (ma, mb) = (a.mantissa(), b.mantissa());
+    let aligned = match sa.cmp(&sb) {
+        std::cmp::Ordering::Equal => Some((ma, mb, sa)),
+        std::cmp::Ordering::Less => pow10(sb - sa)
+            .and_then(|p| ma.checked_mul(p))
+            .map(|x| (x, mb, sb)),
+        std::cmp::Ordering::Greater => pow10(sa - sb)
+            .and_then(|p| mb.checked_mul(p))
+            .map(|y| (ma, y, sa)),
+    };
+    aligned
+        .and_then(|(x, y, scale)| Decimal::try_from_i128_with_scale(x.checked_add(y)?, scale).ok())
+        .unwrap_or_else(|| a.saturating_add(b))
+}
+
+/// A running sum kept on an i128 mantissa at the largest scale seen, where adding
+/// `Decimal`s re-packs a 96-bit decimal after every term. [`Acc::value`] is exactly the fold
+/// of `Decimal::saturating_add` from zero (value and scale) whenever that fold never had to
+/// round; when it might have (a running total leaving 96 bits), it is `None` and the caller
+/// sums the slow way.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Acc {
+    mantissa: i128,
+    scale: u32,
+    overflow: bool,
+}
+
+/// 2^96: a decimal's mantissa stays below it.
+const MANTISSA_LIMIT: i128 = 1 << 96;
+
+impl Acc {
+    #[inline]
+    pub fn add(&mut self, d: Decimal) {
+        let (mut m, s) = (d.mantissa(), d.scale());
+        if s > self.scale {
+            match pow10(s - self.scale).and_then(|p| self.mantissa.checked_mul(p)) {
+                Some(x) => {
+                    self.mantissa = x;
+                    self.scale = s;
+                }
+                None => self.overflow = true,
+            }
+        } else if s < self.scale {
+            match pow10(self.scale - s).and_then(|p| m.checked_mul(p)) {
+                Some(x) => m = x,
+                None => self.overflow = true,
+            }
+        }
+        match self.mantissa.checked_add(m) {
+            Some(x) if x.unsigned_abs() < MANTISSA_LIMIT.unsigned_abs() => self.mantissa = x,
+            _ => self.overflow = true,
+        }
+    }
+
+    /// The sum, unless a running total left what a decimal holds.
+    #[inline]
+    pub fn value(&self) -> Option<Decimal> {
+        if self.overflow {
+            return None;
+        }
+        Decimal::try_from_i128_with_scale(self.mantissa, self.scale).ok()
+    }
+}
+
 /// A sum that saturates instead of overflowing.
 pub fn sum<I: IntoIterator<Item = Decimal>>(it: I) -> Decimal {
-    it.into_iter().fold(Decimal::ZERO, Decimal::saturating_add)
+    it.into_iter().fold(Decimal::ZERO, add)
 }
 
 #[cfg(test)]
@@ -195,6 +274,52 @@ mod tests {
             let b = Decimal::from_i128_with_scale(mb % (1_i128 << 96), sb);
             proptest::prop_assert_eq!(cmp(a, b), a.cmp(&b));
             proptest::prop_assert_eq!(cmp(a, a.round_dp(sb.min(sa))), a.cmp(&a.round_dp(sb.min(sa))));
+        }
+
+        /// The fast sum has the value and the scale of rust_decimal's, across scales, signs
+        /// and overflow.
+        #[test]
+        fn add_matches_rust_decimal(
+            ma in proptest::num::i128::ANY, sa in 0_u32..=28,
+            mb in proptest::num::i128::ANY, sb in 0_u32..=28,
+            small in proptest::bool::ANY,
+        ) {
+            let bits = if small { 40 } else { 96 };
+            let a = Decimal::from_i128_with_scale(ma % (1_i128 << bits), sa);
+            let b = Decimal::from_i128_with_scale(mb % (1_i128 << bits), sb);
+            let (fast, slow) = (add(a, b), a.saturating_add(b));
+            proptest::prop_assert_eq!(fast, slow);
+            proptest::prop_assert_eq!(fast.to_string(), slow.to_string());
+            let (fast, slow) = (add(a, -a), a.saturating_add(-a));
+            proptest::prop_assert_eq!(fast.to_string(), slow.to_string());
+        }
+
+        /// The running sum is the fold of `saturating_add` (value and scale) or says it
+        /// cannot be sure.
+        #[test]
+        fn acc_matches_the_decimal_fold(
+            terms in proptest::collection::vec(
+                (proptest::num::i128::ANY, 0_u32..=28, proptest::bool::ANY), 0..12),
+        ) {
+            let terms: Vec<Decimal> = terms
+                .into_iter()
+                .map(|(m, s, small)| {
+                    let bits = if small { 24 } else { 96 };
+                    Decimal::from_i128_with_scale(m % (1_i128 << bits), if small { s % 5 } else { s })
+                })
+                .collect();
+            let mut acc = Acc::default();
+            for t in &terms {
+                acc.add(*t);
+            }
+            let slow = terms.iter().fold(Decimal::ZERO, |a, b| a.saturating_add(*b));
+            if let Some(fast) = acc.value() {
+                proptest::prop_assert_eq!(fast.to_string(), slow.to_string());
+            }
+            // Small figures never take the slow way.
+            if terms.iter().all(|t| t.scale() <= 4 && t.abs() < Decimal::from(1_000_000_000)) {
+                proptest::prop_assert!(acc.value().is_some());
+            }
         }
 
         /// The fast mantissa rounding agrees with rust_decimal's own half-away-from-zero.

@@ -4,7 +4,6 @@
 //! Nothing here can panic, whatever the numbers: every operation on user figures is checked
 //! or saturating, and a result that cannot be computed is reported instead.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -27,115 +26,59 @@ pub struct LeafInput<'a> {
     pub profile: &'a ScoringProfile,
 }
 
-/// A unit as written in the target (`%`, `人次`). The two commonest, `%` and none, are
-/// borrowed so that scoring a sheet does not allocate a string per row.
-pub type UnitText = Cow<'static, str>;
-
-/// The unit of a target, borrowed when it is `%` or empty.
-pub fn unit_text(unit: &str) -> UnitText {
-    match unit {
-        "" => Cow::Borrowed(""),
-        "%" => Cow::Borrowed("%"),
-        other => Cow::Owned(other.to_owned()),
-    }
-}
-
 /// Why a score is what it is: one line of Chinese when displayed.
 ///
-/// Every `score` field holds the score as it counts in the sheet: clamped to [0, 分值] and
-/// rounded per the profile (2 places, or whole points), so the line and the cell agree.
+/// Only what the row does not already hold is kept here: the actual, the score, the 分值, the
+/// unit and the evaluator's reason are read from the row and its indicator when the line is
+/// displayed ([`ExplainCtx`]), so a rescore copies a few words per row and allocates nothing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Explanation {
     /// The target is met: full marks.
     Met {
         comparator: Comparator,
-        actual: Decimal,
         target: Decimal,
-        unit: UnitText,
-        score: Decimal,
     },
-    /// 正向/反向比例 below target.
+    /// 正向/反向比例 below target (`score = 分值 × num / den`).
     Proportion {
         comparator: Comparator,
-        actual: Decimal,
         target: Decimal,
-        unit: UnitText,
-        weight: Decimal,
-        score: Decimal,
     },
     /// 偏差扣分.
     Deviation {
-        actual: Decimal,
         target: Decimal,
-        unit: UnitText,
         deviation_pct: Decimal,
-        score: Decimal,
     },
     /// 偏差扣分 with the deviation inside the tolerance: full marks.
-    WithinTolerance {
-        actual: Decimal,
-        target: Decimal,
-        unit: UnitText,
-        tolerance: Decimal,
-        score: Decimal,
-    },
+    WithinTolerance { target: Decimal, tolerance: Decimal },
     /// 达标制, not met.
     NotMet {
         comparator: Comparator,
-        actual: Option<Decimal>,
         target: Option<Decimal>,
-        unit: UnitText,
     },
     /// 达标制 on a 定性 target, the evaluator's call.
-    Judged { met: bool, score: Decimal },
-    /// 区间档次.
+    Judged { met: bool },
+    /// 区间档次 (`threshold` is the band reached, if any).
     Band {
-        actual: Decimal,
-        unit: UnitText,
         threshold: Option<Decimal>,
         share_pct: Decimal,
-        score: Decimal,
     },
     /// 定性分档 (`share_pct` is the share used, inside the band).
     Qualitative {
         grade: QualitativeGrade,
         share_pct: Decimal,
-        score: Decimal,
     },
     /// 扣分制 (`points` is the total deducted).
-    Deducted {
-        count: usize,
-        points: Decimal,
-        score: Decimal,
-    },
+    Deducted { count: usize, points: Decimal },
     /// 线性扣分 (`points` is the total deducted).
-    Linear {
-        actual: Decimal,
-        threshold: Decimal,
-        unit: UnitText,
-        points: Decimal,
-        score: Decimal,
-    },
-    /// 预算执行率 rule.
-    Execution {
-        rate_pct: Decimal,
-        weight: Decimal,
-        score: Decimal,
-    },
-    /// 人工评分.
-    Manual { score: Decimal, reason: String },
-    /// A manual override replaced the computed score.
-    Overridden {
-        computed: Option<Decimal>,
-        score: Decimal,
-        reason: String,
-    },
-    /// Sum of the children (a parent row); `weight` is the applicable children's 分值.
-    Sum {
-        children: usize,
-        score: Decimal,
-        weight: Decimal,
-    },
+    Linear { threshold: Decimal, points: Decimal },
+    /// 预算执行率 rule (`rate_pct` is the actual, floored at 0).
+    Execution { rate_pct: Decimal },
+    /// 人工评分 (the reason is the rule's).
+    Manual,
+    /// A manual override replaced the computed score (the reason is the override's).
+    Overridden { computed: Option<Decimal> },
+    /// Sum of the children (a parent row; its 分值 is the applicable children's).
+    Sum { children: usize },
     /// 不适用.
     NotApplicable,
     /// No actual yet: counted as 0 until filled in.
@@ -144,6 +87,28 @@ pub enum Explanation {
     MissingTarget,
     /// The rule cannot apply (e.g. ratio to a target ≤ 0 that is not met).
     Invalid { reason: String },
+}
+
+/// What an [`Explanation`] reads from its row to be displayed.
+#[derive(Clone, Copy, Debug)]
+pub struct ExplainCtx<'a> {
+    /// 得分 as it counts (clamped and rounded per the profile).
+    pub score: Decimal,
+    /// 分值 that counts (the applicable children's sum for a parent).
+    pub weight: Decimal,
+    /// The actual used, in the target's unit.
+    pub actual: Option<Decimal>,
+    /// The target's unit as written (`%`, `人次`).
+    pub unit: &'a str,
+    /// The evaluator's reason (人工评分's or the override's).
+    pub reason: &'a str,
+}
+
+/// An explanation with its row, ready to display.
+#[derive(Clone, Copy, Debug)]
+pub struct Explained<'a> {
+    pub what: &'a Explanation,
+    pub ctx: ExplainCtx<'a>,
 }
 
 /// A value with its unit: `17.1%`, `1200人次`.
@@ -170,16 +135,27 @@ fn reason_text(reason: &str) -> &str {
     }
 }
 
-impl fmt::Display for Explanation {
+impl Explanation {
+    /// The explanation of a row, with what it reads from the row.
+    pub fn with<'a>(&'a self, ctx: ExplainCtx<'a>) -> Explained<'a> {
+        Explained { what: self, ctx }
+    }
+}
+
+impl fmt::Display for Explained<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Explanation::Met {
-                comparator,
-                actual,
-                target,
-                unit,
-                score,
-            } => {
+        let ExplainCtx {
+            score,
+            weight,
+            actual,
+            unit,
+            reason,
+        } = self.ctx;
+        // Every variant that shows an actual is only built with one; 0 keeps a hand-built
+        // explanation displayable.
+        let a = actual.unwrap_or(Decimal::ZERO);
+        match self.what {
+            Explanation::Met { comparator, target } => {
                 let sym = match comparator {
                     Comparator::AtMost => "≤",
                     Comparator::Equal => "=",
@@ -188,215 +164,160 @@ impl fmt::Display for Explanation {
                 write!(
                     f,
                     "实际 {} {sym} 目标 {}，得满分 {}",
-                    num_unit(*actual, unit),
+                    num_unit(a, unit),
                     num_unit(*target, unit),
-                    score_text(*score)
+                    score_text(score)
                 )
             }
-            Explanation::Proportion {
-                comparator,
-                actual,
-                target,
-                unit,
-                weight,
-                score,
-            } => {
+            Explanation::Proportion { comparator, target } => {
                 let (sym, num, den) = if *comparator == Comparator::AtMost {
-                    (">", target, actual)
+                    (">", *target, a)
                 } else {
-                    ("<", actual, target)
+                    ("<", a, *target)
                 };
                 write!(
                     f,
                     "实际 {} {sym} 目标 {}，按比例得 {}（{} × {} / {}）",
-                    num_unit(*actual, unit),
+                    num_unit(a, unit),
                     num_unit(*target, unit),
-                    score_text(*score),
-                    plain(*weight),
-                    plain(*num),
-                    plain(*den)
+                    score_text(score),
+                    plain(weight),
+                    plain(num),
+                    plain(den)
                 )
             }
             Explanation::Deviation {
-                actual,
                 target,
-                unit,
                 deviation_pct,
-                score,
             } => write!(
                 f,
                 "实际 {} 偏离目标 {} 的 {}%，得 {}",
-                num_unit(*actual, unit),
+                num_unit(a, unit),
                 num_unit(*target, unit),
                 plain(round_dp(*deviation_pct, 2)),
-                score_text(*score)
+                score_text(score)
             ),
-            Explanation::WithinTolerance {
-                actual,
-                target,
-                unit,
-                tolerance,
-                score,
-            } => write!(
+            Explanation::WithinTolerance { target, tolerance } => write!(
                 f,
                 "实际 {} 与目标 {} 的偏差在允许的 ±{} 以内，得满分 {}",
-                num_unit(*actual, unit),
+                num_unit(a, unit),
                 num_unit(*target, unit),
                 num_unit(*tolerance, unit),
-                score_text(*score)
+                score_text(score)
             ),
-            Explanation::NotMet {
-                comparator,
-                actual,
-                target,
-                unit,
-            } => match (actual, target) {
+            Explanation::NotMet { comparator, target } => match (actual, target) {
                 (Some(a), Some(t)) => write!(
                     f,
                     "实际 {} 未达到目标 {}{}，不得分",
-                    num_unit(*a, unit),
+                    num_unit(a, unit),
                     comparator.symbol(),
                     num_unit(*t, unit)
                 ),
                 _ => f.write_str("未达标，不得分"),
             },
-            Explanation::Judged { met, score } => {
+            Explanation::Judged { met } => {
                 if *met {
-                    write!(f, "评价人认定达标，得满分 {}", score_text(*score))
+                    write!(f, "评价人认定达标，得满分 {}", score_text(score))
                 } else {
                     f.write_str("评价人认定未达标，不得分")
                 }
             }
             Explanation::Band {
-                actual,
-                unit,
                 threshold,
                 share_pct,
-                score,
             } => match threshold {
                 Some(t) => write!(
                     f,
                     "实际 {} 达到档次 {}，得分值的 {}%，得 {}",
-                    num_unit(*actual, unit),
+                    num_unit(a, unit),
                     num_unit(*t, unit),
                     plain(*share_pct),
-                    score_text(*score)
+                    score_text(score)
                 ),
-                None => write!(f, "实际 {} 未达到任何档次，不得分", num_unit(*actual, unit)),
+                None => write!(f, "实际 {} 未达到任何档次，不得分", num_unit(a, unit)),
             },
-            Explanation::Qualitative {
-                grade,
-                share_pct,
-                score,
-            } => write!(
+            Explanation::Qualitative { grade, share_pct } => write!(
                 f,
                 "{}，按分值的 {}% 得 {}",
                 grade.label(),
                 plain(*share_pct),
-                score_text(*score)
+                score_text(score)
             ),
-            Explanation::Deducted {
-                count,
-                points,
-                score,
-            } => {
+            Explanation::Deducted { count, points } => {
                 if *count == 0 || points.is_zero() {
-                    write!(f, "无扣分，得满分 {}", score_text(*score))
+                    write!(f, "无扣分，得满分 {}", score_text(score))
                 } else {
                     write!(
                         f,
                         "{count} 项扣分共 {} 分，得 {}",
                         plain(*points),
-                        score_text(*score)
+                        score_text(score)
                     )
                 }
             }
-            Explanation::Linear {
-                actual,
-                threshold,
-                unit,
-                points,
-                score,
-            } => {
+            Explanation::Linear { threshold, points } => {
                 if points.is_zero() {
                     write!(
                         f,
                         "实际 {}，未触及扣分阈值 {}，得满分 {}",
-                        num_unit(*actual, unit),
+                        num_unit(a, unit),
                         num_unit(*threshold, unit),
-                        score_text(*score)
+                        score_text(score)
                     )
                 } else {
-                    let (word, gap) = if actual >= threshold {
-                        ("超过", actual.saturating_sub(*threshold))
+                    let (word, gap) = if a >= *threshold {
+                        ("超过", a.saturating_sub(*threshold))
                     } else {
-                        ("低于", threshold.saturating_sub(*actual))
+                        ("低于", threshold.saturating_sub(a))
                     };
                     let gap = plain(round_dp(gap, 4));
                     let gap_unit = if unit == "%" { " 个百分点" } else { unit };
                     write!(
                         f,
                         "实际 {} {word}阈值 {}（相差 {gap}{gap_unit}），扣 {} 分，得 {}",
-                        num_unit(*actual, unit),
+                        num_unit(a, unit),
                         num_unit(*threshold, unit),
                         plain(round_dp(*points, 4)),
-                        score_text(*score)
+                        score_text(score)
                     )
                 }
             }
-            Explanation::Execution {
-                rate_pct,
-                weight,
-                score,
-            } => {
+            Explanation::Execution { rate_pct } => {
                 let rate = plain(round_dp(*rate_pct, 2));
                 if *rate_pct >= Decimal::ONE_HUNDRED {
-                    write!(f, "执行率 {rate}% ≥ 100%，得满分 {}", score_text(*score))
+                    write!(f, "执行率 {rate}% ≥ 100%，得满分 {}", score_text(score))
                 } else {
                     write!(
                         f,
                         "执行率 {rate}%，得 {}（{} × {rate}%）",
-                        score_text(*score),
-                        plain(*weight)
+                        score_text(score),
+                        plain(weight)
                     )
                 }
             }
-            Explanation::Manual { score, reason } => {
-                write!(
-                    f,
-                    "人工评分 {}：{}",
-                    score_text(*score),
-                    reason_text(reason)
-                )
+            Explanation::Manual => {
+                write!(f, "人工评分 {}：{}", score_text(score), reason_text(reason))
             }
-            Explanation::Overridden {
-                computed,
-                score,
-                reason,
-            } => match computed {
+            Explanation::Overridden { computed } => match computed {
                 Some(c) => write!(
                     f,
                     "人工调整为 {}（计算得分 {}）：{}",
-                    score_text(*score),
+                    score_text(score),
                     score_text(*c),
                     reason_text(reason)
                 ),
                 None => write!(
                     f,
                     "人工调整为 {}：{}",
-                    score_text(*score),
+                    score_text(score),
                     reason_text(reason)
                 ),
             },
-            Explanation::Sum {
-                children,
-                score,
-                weight,
-            } => write!(
+            Explanation::Sum { children } => write!(
                 f,
                 "{children} 项下级指标合计 {} 分（满分 {}）",
-                score_text(*score),
-                plain(*weight)
+                score_text(score),
+                plain(weight)
             ),
             Explanation::NotApplicable => f.write_str("不适用，不计分，其余指标按满分折算"),
             Explanation::MissingActual => f.write_str("未填写实际完成值，暂计 0 分"),
@@ -417,20 +338,35 @@ pub struct LeafScore {
 }
 
 impl LeafScore {
-    /// Clamps `raw` to [0, 分值] and explains it with the score rounded per the profile.
+    /// Clamps `raw` to [0, 分值] and rounds it per the profile.
     fn new(
         raw: Decimal,
         weight: Decimal,
         rounding: Rounding,
-        explanation: impl FnOnce(Decimal) -> Explanation,
+        explanation: Explanation,
     ) -> LeafScore {
         let clamped = clamp(raw, weight);
         let score = round_score_within(clamped, weight, rounding);
         LeafScore {
             raw: Some(clamped),
             score: Some(score),
-            explanation: explanation(score),
+            explanation,
         }
+    }
+
+    /// The explanation with what it reads from the input it was scored from.
+    pub fn explain<'a>(&'a self, input: &LeafInput<'a>) -> Explained<'a> {
+        let reason = match input.rule {
+            Rule::Manual { reason, .. } => reason.as_str(),
+            _ => "",
+        };
+        self.explanation.with(ExplainCtx {
+            score: self.score.unwrap_or(Decimal::ZERO),
+            weight: input.weight,
+            actual: input.actual,
+            unit: &input.target.unit,
+            reason,
+        })
     }
 
     fn none(explanation: Explanation) -> LeafScore {
@@ -449,6 +385,7 @@ impl LeafScore {
 }
 
 /// Clamps a score to [0, 分值] (a negative 分值 clamps to 0).
+#[inline]
 pub fn clamp(v: Decimal, weight: Decimal) -> Decimal {
     // Sign tests are bit checks; a decimal comparison aligns scales, so do just one.
     if v.is_sign_negative() || v.is_zero() || weight.is_sign_negative() {
@@ -458,6 +395,7 @@ pub fn clamp(v: Decimal, weight: Decimal) -> Decimal {
 }
 
 /// Rounds a 三级 score per the profile (2 places, or whole points), half away from zero.
+#[inline]
 pub fn round_score(v: Decimal, rounding: Rounding) -> Decimal {
     match rounding {
         Rounding::Cents => round2(v),
@@ -468,6 +406,7 @@ pub fn round_score(v: Decimal, rounding: Rounding) -> Decimal {
 /// Rounds a score in [0, 分值] per the profile without leaving [0, 分值]: when rounding would
 /// go above a 分值 with more places than the rounding keeps (10.5 points scored 10.5 under
 /// whole-point rounding), the 分值 is rounded down instead (10).
+#[inline]
 pub fn round_score_within(v: Decimal, weight: Decimal, rounding: Rounding) -> Decimal {
     let dp = match rounding {
         Rounding::Cents => 2,
@@ -485,7 +424,7 @@ pub fn round_score_within(v: Decimal, weight: Decimal, rounding: Rounding) -> De
     if weight.scale() <= dp && !weight.is_sign_negative() {
         return r;
     }
-    let hi = weight.max(Decimal::ZERO);
+    let hi = num::max(weight, Decimal::ZERO);
     if le(r, hi) {
         return r;
     }
@@ -497,6 +436,7 @@ pub fn round_score_within(v: Decimal, weight: Decimal, rounding: Rounding) -> De
 }
 
 /// `share_pct` percent of `weight`, saturating (only reached by absurd figures).
+#[inline]
 fn share(weight: Decimal, share_pct: Decimal) -> Decimal {
     match weight.checked_mul(share_pct) {
         // Dividing by 100 is moving the decimal point: exact, and far cheaper than a division.
@@ -509,11 +449,13 @@ fn share(weight: Decimal, share_pct: Decimal) -> Decimal {
 }
 
 /// `weight × a / b`, or `None` when `b` is zero or the product overflows.
+#[inline]
 fn scaled(weight: Decimal, a: Decimal, b: Decimal) -> Option<Decimal> {
     weight.checked_mul(a)?.checked_div(b)
 }
 
 /// `|a − b|`, saturating.
+#[inline]
 fn distance(a: Decimal, b: Decimal) -> Decimal {
     a.saturating_sub(b).abs()
 }
@@ -524,41 +466,41 @@ pub fn score_leaf(input: &LeafInput<'_>) -> LeafScore {
     let t = input.target;
     let rounding = input.profile.rounding;
     match input.rule {
-        Rule::Manual { score, reason } => match score {
-            Some(s) => LeafScore::new(*s, w, rounding, |s| Explanation::Manual {
-                score: s,
-                reason: reason.clone(),
-            }),
+        Rule::Manual { score, .. } => match score {
+            Some(s) => LeafScore::new(*s, w, rounding, Explanation::Manual),
             None => LeafScore::invalid("人工评分尚未填写"),
         },
         Rule::Qualitative { grade, share_pct } => {
             let (lo, hi) = qualitative_range(*grade, &input.profile.qualitative);
             let pct = share_pct.map_or(hi, |p| num::min(num::max(p, lo), hi));
-            LeafScore::new(share(w, pct), w, rounding, |s| Explanation::Qualitative {
-                grade: *grade,
-                share_pct: pct,
-                score: s,
-            })
+            LeafScore::new(
+                share(w, pct),
+                w,
+                rounding,
+                Explanation::Qualitative {
+                    grade: *grade,
+                    share_pct: pct,
+                },
+            )
         }
         Rule::Deductions { items } => {
             // A deduction written as "-2" still deducts 2.
             let points = super::num::sum(items.iter().map(|d| d.points.abs()));
-            LeafScore::new(w.saturating_sub(points), w, rounding, |s| {
+            LeafScore::new(
+                w.saturating_sub(points),
+                w,
+                rounding,
                 Explanation::Deducted {
                     count: items.len(),
                     points,
-                    score: s,
-                }
-            })
+                },
+            )
         }
         Rule::Threshold { met: Some(met) }
             if t.comparator == Comparator::Qualitative || input.actual.is_none() =>
         {
             let s = if *met { w } else { Decimal::ZERO };
-            LeafScore::new(s, w, rounding, |s| Explanation::Judged {
-                met: *met,
-                score: s,
-            })
+            LeafScore::new(s, w, rounding, Explanation::Judged { met: *met })
         }
         Rule::Threshold { met: None } if t.comparator == Comparator::Qualitative => {
             LeafScore::invalid("定性指标尚未认定是否达标")
@@ -590,13 +532,14 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, rounding: Roundi
         return LeafScore::none(Explanation::MissingActual);
     };
     if let Rule::ExecutionRate = input.rule {
-        let rate = a.max(Decimal::ZERO);
-        let capped = rate.min(Decimal::ONE_HUNDRED);
-        return LeafScore::new(share(w, capped), w, rounding, |s| Explanation::Execution {
-            rate_pct: rate,
-            weight: w,
-            score: s,
-        });
+        let rate = num::max(a, Decimal::ZERO);
+        let capped = num::min(rate, Decimal::ONE_HUNDRED);
+        return LeafScore::new(
+            share(w, capped),
+            w,
+            rounding,
+            Explanation::Execution { rate_pct: rate },
+        );
     }
     if let Rule::Bands { bands } = input.rule {
         return score_bands(a, w, t, bands, rounding);
@@ -605,7 +548,6 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, rounding: Roundi
         return LeafScore::none(Explanation::MissingTarget);
     };
     let cmp = t.comparator;
-    let unit = || unit_text(&t.unit);
     match input.rule {
         Rule::Proportional | Rule::Inverse => {
             let inverse = matches!(input.rule, Rule::Inverse);
@@ -620,13 +562,15 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, rounding: Roundi
                 ge(a, target)
             };
             if met {
-                return LeafScore::new(w, w, rounding, |s| Explanation::Met {
-                    comparator: shown,
-                    actual: a,
-                    target,
-                    unit: unit(),
-                    score: s,
-                });
+                return LeafScore::new(
+                    w,
+                    w,
+                    rounding,
+                    Explanation::Met {
+                        comparator: shown,
+                        target,
+                    },
+                );
             }
             // Unmet: a ≥ ratio needs a positive target; a ≤ ratio needs a positive actual
             // (it can only be ≤ 0 here when the target is negative).
@@ -636,81 +580,103 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, rounding: Roundi
                 (scaled(w, a, target), !is_positive(target))
             };
             if bad {
-                return LeafScore::new(Decimal::ZERO, w, rounding, |_| Explanation::Invalid {
-                    reason: format!(
-                        "目标值 {} 不为正，无法按比例计分，未达标不得分",
-                        plain(target)
-                    ),
-                });
+                return LeafScore::new(
+                    Decimal::ZERO,
+                    w,
+                    rounding,
+                    Explanation::Invalid {
+                        reason: format!(
+                            "目标值 {} 不为正，无法按比例计分，未达标不得分",
+                            plain(target)
+                        ),
+                    },
+                );
             }
             match raw {
-                Some(r) => LeafScore::new(r, w, rounding, |s| Explanation::Proportion {
-                    comparator: shown,
-                    actual: a,
-                    target,
-                    unit: unit(),
-                    weight: w,
-                    score: s,
-                }),
+                Some(r) => LeafScore::new(
+                    r,
+                    w,
+                    rounding,
+                    Explanation::Proportion {
+                        comparator: shown,
+                        target,
+                    },
+                ),
                 None => LeafScore::invalid("数值过大，无法计算"),
             }
         }
         Rule::Deviation { tolerance } => {
             let dev = distance(a, target);
-            if a == target {
-                return LeafScore::new(w, w, rounding, |s| Explanation::Met {
-                    comparator: Comparator::Equal,
-                    actual: a,
-                    target,
-                    unit: unit(),
-                    score: s,
-                });
+            if num::cmp(a, target).is_eq() {
+                return LeafScore::new(
+                    w,
+                    w,
+                    rounding,
+                    Explanation::Met {
+                        comparator: Comparator::Equal,
+                        target,
+                    },
+                );
             }
             if le(dev, tolerance.abs()) {
-                return LeafScore::new(w, w, rounding, |s| Explanation::WithinTolerance {
-                    actual: a,
-                    target,
-                    unit: unit(),
-                    tolerance: tolerance.abs(),
-                    score: s,
-                });
+                return LeafScore::new(
+                    w,
+                    w,
+                    rounding,
+                    Explanation::WithinTolerance {
+                        target,
+                        tolerance: tolerance.abs(),
+                    },
+                );
             }
             if !is_positive(target) {
-                return LeafScore::new(Decimal::ZERO, w, rounding, |_| Explanation::Invalid {
-                    reason: format!("偏差扣分需要正的目标值（目标 {}）", plain(target)),
-                });
+                return LeafScore::new(
+                    Decimal::ZERO,
+                    w,
+                    rounding,
+                    Explanation::Invalid {
+                        reason: format!("偏差扣分需要正的目标值（目标 {}）", plain(target)),
+                    },
+                );
             }
             let rel = dev.checked_div(target).unwrap_or(Decimal::MAX);
             let raw = w.saturating_mul(Decimal::ONE.saturating_sub(rel));
-            LeafScore::new(raw, w, rounding, |s| Explanation::Deviation {
-                actual: a,
-                target,
-                unit: unit(),
-                deviation_pct: rel.saturating_mul(Decimal::ONE_HUNDRED),
-                score: s,
-            })
+            LeafScore::new(
+                raw,
+                w,
+                rounding,
+                Explanation::Deviation {
+                    target,
+                    deviation_pct: rel.saturating_mul(Decimal::ONE_HUNDRED),
+                },
+            )
         }
         Rule::Threshold { .. } => {
             let met = match cmp {
                 Comparator::AtMost => le(a, target),
-                Comparator::Equal => a == target,
+                Comparator::Equal => num::cmp(a, target).is_eq(),
                 Comparator::AtLeast | Comparator::Qualitative => ge(a, target),
             };
             if met {
-                LeafScore::new(w, w, rounding, |s| Explanation::Met {
-                    comparator: cmp,
-                    actual: a,
-                    target,
-                    unit: unit(),
-                    score: s,
-                })
+                LeafScore::new(
+                    w,
+                    w,
+                    rounding,
+                    Explanation::Met {
+                        comparator: cmp,
+                        target,
+                    },
+                )
             } else {
-                LeafScore::new(Decimal::ZERO, w, rounding, |_| Explanation::NotMet {
-                    comparator: cmp,
-                    actual: Some(a),
-                    target: Some(target),
-                    unit: unit(),
-                })
+                LeafScore::new(
+                    Decimal::ZERO,
+                    w,
+                    rounding,
+                    Explanation::NotMet {
+                        comparator: cmp,
+                        target: Some(target),
+                    },
+                )
             }
         }
         Rule::LinearDeduction {
@@ -733,15 +699,15 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, rounding: Roundi
                 .checked_div(step)
                 .unwrap_or(Decimal::MAX)
                 .saturating_mul(points_per_step.abs());
-            LeafScore::new(w.saturating_sub(points), w, rounding, |s| {
+            LeafScore::new(
+                w.saturating_sub(points),
+                w,
+                rounding,
                 Explanation::Linear {
-                    actual: a,
                     threshold: *threshold,
-                    unit: unit(),
                     points,
-                    score: s,
-                }
-            })
+                },
+            )
         }
         // Handled above; kept total for the compiler.
         Rule::Bands { .. }
@@ -762,31 +728,34 @@ fn score_bands(
     let at_most = t.comparator == Comparator::AtMost;
     let reaches = |b: &&Band| {
         if at_most {
-            a <= b.threshold
+            le(a, b.threshold)
         } else {
-            a >= b.threshold
+            ge(a, b.threshold)
         }
     };
     // The best band reached wins, whatever order the evaluator typed them in.
     let best = bands
         .iter()
         .filter(reaches)
-        .max_by(|x, y| x.share_pct.cmp(&y.share_pct));
-    let unit = unit_text(&t.unit);
+        .max_by(|x, y| num::cmp(x.share_pct, y.share_pct));
     match best {
-        Some(b) => LeafScore::new(share(w, b.share_pct), w, rounding, |s| Explanation::Band {
-            actual: a,
-            unit,
-            threshold: Some(b.threshold),
-            share_pct: b.share_pct,
-            score: s,
-        }),
-        None => LeafScore::new(Decimal::ZERO, w, rounding, |s| Explanation::Band {
-            actual: a,
-            unit,
-            threshold: None,
-            share_pct: Decimal::ZERO,
-            score: s,
-        }),
+        Some(b) => LeafScore::new(
+            share(w, b.share_pct),
+            w,
+            rounding,
+            Explanation::Band {
+                threshold: Some(b.threshold),
+                share_pct: b.share_pct,
+            },
+        ),
+        None => LeafScore::new(
+            Decimal::ZERO,
+            w,
+            rounding,
+            Explanation::Band {
+                threshold: None,
+                share_pct: Decimal::ZERO,
+            },
+        ),
     }
 }

@@ -96,13 +96,13 @@ pub fn indicator_cells(ws: &Workspace, ev: &Evaluation, n: &NodeScore) -> Indica
             String::new()
         },
         actual,
-        rule: n.rule.to_owned(),
+        rule: n.rule(ev).to_owned(),
         score: score(n.score),
         rate: rate(n.rate()),
         explanation: if n.not_applicable {
             "不适用".to_owned()
         } else {
-            n.explanation.to_string()
+            n.explain(ev).to_string()
         },
         note: ind.note.clone(),
     }

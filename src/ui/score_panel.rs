@@ -64,10 +64,10 @@ pub fn score_panel_ui(ui: &mut egui::Ui, ws: &Workspace, derived: &Derived, inde
             ui.end_row();
             for n in b.level1() {
                 ui.label(n.name(ev))
-                    .on_hover_text(n.explanation.to_string());
+                    .on_hover_text(n.explain(ev).to_string());
                 ui.label(plain(n.weight));
                 ui.label(round2(n.score).to_string())
-                    .on_hover_text(n.explanation.to_string());
+                    .on_hover_text(n.explain(ev).to_string());
                 ui.label(n.rate().map_or_else(|| "—".to_owned(), pct_text));
                 ui.end_row();
             }

@@ -78,7 +78,7 @@ pub fn check_weights(scored: &Scored<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (e, bd) in sheets(scored) {
         for n in &bd.nodes {
-            let Some(children) = n.children_weight else {
+            let Some(children) = bd.children_weight(n.index) else {
                 continue;
             };
             if children == n.weight {

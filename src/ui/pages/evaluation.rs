@@ -133,8 +133,9 @@ impl GridSource for IndicatorTable<'_> {
             },
             1 => {
                 let mut c = plain_cell(plain(ind.weight), strong);
-                if let Some(cw) = node
-                    .and_then(|n| n.children_weight)
+                if let Some(cw) = self
+                    .breakdown
+                    .and_then(|b| b.children_weight(row))
                     .filter(|cw| *cw != ind.weight)
                 {
                     c.style = CellStyle::Flagged;
@@ -183,7 +184,7 @@ impl GridSource for IndicatorTable<'_> {
                     CellStyle::Strong
                 };
                 CellView {
-                    tooltip: Some(n.explanation.to_string()),
+                    tooltip: Some(n.explain(self.ev).to_string()),
                     ..plain_cell(text, style)
                 }
             }
@@ -462,7 +463,7 @@ fn side_editor_ui(
             round2(n.score),
             plain(n.applicable_weight)
         ));
-        ui.label(egui::RichText::new(n.explanation.to_string()).italics());
+        ui.label(egui::RichText::new(n.explain(ev).to_string()).italics());
     }
     ui.separator();
     let mut new = ind.clone();
