@@ -8,6 +8,7 @@ pub mod metrics;
 pub mod num;
 pub mod rules;
 pub mod series;
+mod sheet;
 
 pub use breakdown::{
     NodeScore, ScoreBreakdown, ScoreFlag, TotalScore, grade_of, outline, score_evaluation,

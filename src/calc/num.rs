@@ -102,12 +102,28 @@ pub fn round_dp(v: Decimal, dp: u32) -> Decimal {
         .unwrap_or_else(|_| v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
 }
 
+/// `v` shown with at least `dp` places (`87.5` → `87.50` for 2), on the mantissa; the same
+/// as `Decimal::rescale` when that widens, which it falls back to for figures near 96 bits.
+#[inline]
+pub fn widen(v: Decimal, dp: u32) -> Decimal {
+    let scale = v.scale();
+    if scale >= dp {
+        return v;
+    }
+    pow10(dp - scale)
+        .and_then(|p| v.mantissa().checked_mul(p))
+        .and_then(|m| Decimal::try_from_i128_with_scale(m, dp).ok())
+        .unwrap_or_else(|| {
+            let mut r = v;
+            r.rescale(dp);
+            r
+        })
+}
+
 /// Rounds to 2 places and always shows both (`87.5` → `87.50`).
 #[inline]
 pub fn round2(v: Decimal) -> Decimal {
-    let mut r = round_dp(v, 2);
-    r.rescale(2);
-    r
+    widen(round_dp(v, 2), 2)
 }
 
 /// A ratio as percent points (0.9436 → 94.36…), unrounded.
@@ -173,6 +189,30 @@ pub fn add(a: Decimal, b: Decimal) -> Decimal {
         .unwrap_or_else(|| a.saturating_add(b))
 }
 
+/// `a × b` on the integer mantissas when both are small enough for the product to fit a
+/// decimal's 96 bits at the summed scale (the figures of a scoring sheet always are); the
+/// same result as `Decimal::checked_mul`, which it falls back to otherwise.
+#[inline]
+pub fn checked_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    const SMALL: u128 = 1 << 48;
+    let (ma, mb) = (a.mantissa(), b.mantissa());
+    let scale = a.scale() + b.scale();
+    if ma.unsigned_abs() < SMALL
+        && mb.unsigned_abs() < SMALL
+        && scale <= 28
+        && let Ok(p) = Decimal::try_from_i128_with_scale(ma * mb, scale)
+    {
+        return Some(p);
+    }
+    a.checked_mul(b)
+}
+
+/// [`checked_mul`], saturating like `Decimal::saturating_mul`.
+#[inline]
+pub fn mul(a: Decimal, b: Decimal) -> Decimal {
+    checked_mul(a, b).unwrap_or_else(|| a.saturating_mul(b))
+}
+
 /// A running sum kept on an i128 mantissa at the largest scale seen, where adding
 /// `Decimal`s re-packs a 96-bit decimal after every term. [`Acc::value`] is exactly the fold
 /// of `Decimal::saturating_add` from zero (value and scale) whenever that fold never had to
@@ -209,6 +249,15 @@ impl Acc {
         match self.mantissa.checked_add(m) {
             Some(x) if x.unsigned_abs() < MANTISSA_LIMIT.unsigned_abs() => self.mantissa = x,
             _ => self.overflow = true,
+        }
+    }
+
+    /// Adds another running sum (giving up if it gave up).
+    #[inline]
+    pub fn merge(&mut self, other: Acc) {
+        match other.value() {
+            Some(v) => self.add(v),
+            None => self.overflow = true,
         }
     }
 
@@ -291,6 +340,34 @@ mod tests {
             proptest::prop_assert_eq!(fast, slow);
             proptest::prop_assert_eq!(fast.to_string(), slow.to_string());
             let (fast, slow) = (add(a, -a), a.saturating_add(-a));
+            proptest::prop_assert_eq!(fast.to_string(), slow.to_string());
+        }
+
+        /// The fast product has the value and the scale of rust_decimal's.
+        #[test]
+        fn mul_matches_rust_decimal(
+            ma in proptest::num::i128::ANY, sa in 0_u32..=28,
+            mb in proptest::num::i128::ANY, sb in 0_u32..=28,
+            bits in 8_u32..=96,
+        ) {
+            let a = Decimal::from_i128_with_scale(ma % (1_i128 << bits), sa);
+            let b = Decimal::from_i128_with_scale(mb % (1_i128 << 40), sb % 8);
+            let (fast, slow) = (mul(a, b), a.saturating_mul(b));
+            proptest::prop_assert_eq!(fast, slow);
+            proptest::prop_assert_eq!(fast.to_string(), slow.to_string());
+            proptest::prop_assert_eq!(checked_mul(a, b), a.checked_mul(b));
+        }
+
+        /// Widening on the mantissa is rust_decimal's rescale.
+        #[test]
+        fn widen_matches_rescale(m in proptest::num::i128::ANY, scale in 0_u32..=28, dp in 0_u32..=4) {
+            let v = Decimal::from_i128_with_scale(m % (1_i128 << 96), scale);
+            let mut slow = v;
+            if scale < dp {
+                slow.rescale(dp);
+            }
+            let fast = widen(v, dp);
+            proptest::prop_assert_eq!(fast, slow);
             proptest::prop_assert_eq!(fast.to_string(), slow.to_string());
         }
 

@@ -415,9 +415,7 @@ pub fn round_score_within(v: Decimal, weight: Decimal, rounding: Rounding) -> De
     // Most scores (full marks, whole deductions) already have no more places than kept:
     // nothing to round, and they cannot exceed a 分值 that has no more places either.
     let r = if v.scale() <= dp {
-        let mut r = v;
-        r.rescale(dp);
-        r
+        num::widen(v, dp)
     } else {
         round_score(v, rounding)
     };
@@ -438,7 +436,7 @@ pub fn round_score_within(v: Decimal, weight: Decimal, rounding: Rounding) -> De
 /// `share_pct` percent of `weight`, saturating (only reached by absurd figures).
 #[inline]
 fn share(weight: Decimal, share_pct: Decimal) -> Decimal {
-    match weight.checked_mul(share_pct) {
+    match num::checked_mul(weight, share_pct) {
         // Dividing by 100 is moving the decimal point: exact, and far cheaper than a division.
         Some(mut p) if p.scale() <= 26 => p
             .set_scale(p.scale() + 2)
@@ -451,7 +449,7 @@ fn share(weight: Decimal, share_pct: Decimal) -> Decimal {
 /// `weight × a / b`, or `None` when `b` is zero or the product overflows.
 #[inline]
 fn scaled(weight: Decimal, a: Decimal, b: Decimal) -> Option<Decimal> {
-    weight.checked_mul(a)?.checked_div(b)
+    num::checked_mul(weight, a)?.checked_div(b)
 }
 
 /// `|a − b|`, saturating.
