@@ -144,7 +144,10 @@ impl Sheet<'_> {
             self.score_row(node, &mut done.flags);
         }
         let end = start + rows.len();
-        let mut sums = vec![ChildSums::default(); rows.len()];
+        // Walking backwards, the parents with children already seen and the parent itself
+        // not yet reached are ancestors of the current row, so they form a stack, deepest
+        // last: a row's parent is the top of it or not on it yet.
+        let mut pending: Vec<(usize, ChildSums)> = Vec::new();
         for k in (0..rows.len()).rev() {
             if rows[k].is_leaf {
                 done.leaf_weight.add(rows[k].weight);
@@ -152,13 +155,27 @@ impl Sheet<'_> {
                 done.straddling.push(start + k);
                 continue;
             } else {
-                self.finish_parent(rows, start, start + k, sums[k], &mut done.flags);
+                let sums = match pending.last() {
+                    Some(&(p, sums)) if p == k => {
+                        pending.pop();
+                        sums
+                    }
+                    _ => ChildSums::default(),
+                };
+                self.finish_parent(rows, start, start + k, sums, &mut done.flags);
             }
             let node = &rows[k];
             done.unscored += usize::from(node.unscored);
             let parent = node.parent.and_then(|p| p.checked_sub(start));
             if let Some(p) = parent.filter(|&p| rows.get(p).is_some_and(|n| n.subtree_end <= end)) {
-                sums[p].add(node);
+                match pending.last_mut() {
+                    Some((q, sums)) if *q == p => sums.add(node),
+                    _ => {
+                        let mut sums = ChildSums::default();
+                        sums.add(node);
+                        pending.push((p, sums));
+                    }
+                }
             }
         }
         done
