@@ -387,3 +387,27 @@ fn a_new_evaluation_from_a_template_for_a_project_is_one_undoable_step() {
     h.run();
     assert_eq!(h.state().doc.ws.evaluations.len(), before);
 }
+
+#[test]
+fn the_side_editor_explains_the_selected_row_with_its_unit_and_weight() {
+    let root = tempfile::tempdir().unwrap();
+    let mut h = harness(WorkbenchApp::new(startup(root.path())));
+    let eval = evaluation_index(&h.state().doc.ws, "2021-dept");
+    let row = h.state().doc.ws.evaluations[eval]
+        .indicators
+        .iter()
+        .position(|i| i.name == "推动铝工业转型升级")
+        .unwrap();
+    h.state_mut()
+        .apply_outputs(vec![jixiao::ui::view::Output::Navigate(
+            View::Evaluation(eval),
+            Some((row, 3)),
+        )]);
+    h.run();
+    h.get_by_label(&format!("第{}行 实际完成值", row + 1))
+        .click();
+    h.run();
+    // Seed 000: 50.75% of the 铝工业 fund reached the firms against a 90% target, 3 points:
+    // 3 × 50.75 / 90 = 1.6917 → 1.69. The unit, the 分值 and the actual come from the row.
+    h.get_by_label("实际 50.75% < 目标 90%，按比例得 1.69（3 × 50.75 / 90）");
+}
