@@ -155,6 +155,7 @@ impl Sheet<'_> {
                 done.straddling.push(start + k);
                 continue;
             } else {
+                // The row after a parent is its child, so its sums are on top of the stack.
                 let sums = match pending.last() {
                     Some(&(p, sums)) if p == k => {
                         pending.pop();
