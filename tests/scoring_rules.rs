@@ -53,9 +53,9 @@ fn score_with(
     Scored { leaf, line }
 }
 
-/// The score as it counts in the sheet (2 places).
+/// The score as it counts in the sheet (2 places under the national profile).
 fn counted(s: &LeafScore) -> Decimal {
-    round_score(s.raw.expect("a score"), Rounding::Cents)
+    s.score.expect("a score")
 }
 
 fn line(s: &Scored) -> String {
@@ -93,14 +93,14 @@ fn proportional_below_target_scores_the_ratio() {
     );
     // Actual 0: 0 points, not a failure.
     let s = score(dec!(20), "≥90%", Some(dec!(0)), Rule::Proportional);
-    assert_eq!(s.raw, Some(dec!(0)));
+    assert_eq!(s.score, Some(dec!(0)));
 }
 
 #[test]
 fn proportional_negative_actual_floors_at_zero() {
     // 10 × (−5) / 50 = −1 → clamped to 0.
     let s = score(dec!(10), "≥50", Some(dec!(-5)), Rule::Proportional);
-    assert_eq!(s.raw, Some(dec!(0)));
+    assert_eq!(s.score, Some(dec!(0)));
 }
 
 #[test]
@@ -110,18 +110,18 @@ fn proportional_target_zero() {
     assert_eq!(counted(&s), dec!(4.00));
     // ≥0 with actual −3: not met, and no ratio to a zero target: 0 points, said so.
     let s = score(dec!(4), "≥0", Some(dec!(-3)), Rule::Proportional);
-    assert_eq!(s.raw, Some(dec!(0)));
+    assert_eq!(s.score, Some(dec!(0)));
     assert!(line(&s).contains("目标值 0 不为正"), "{}", line(&s));
 }
 
 #[test]
 fn missing_target_or_actual_is_unscored() {
     let s = score(dec!(5), "", Some(dec!(80)), Rule::Proportional);
-    assert_eq!(s.raw, None);
+    assert_eq!(s.score, None);
     assert_eq!(s.explanation, Explanation::MissingTarget);
     assert_eq!(line(&s), "缺少目标值，无法按规则计分，暂计 0 分");
     let s = score(dec!(5), "≥90%", None, Rule::Proportional);
-    assert_eq!(s.raw, None);
+    assert_eq!(s.score, None);
     assert_eq!(line(&s), "未填写实际完成值，暂计 0 分");
 }
 
@@ -156,14 +156,14 @@ fn inverse_actual_zero_is_full_marks() {
 fn inverse_target_zero_actual_positive_scores_zero() {
     // "三公经费"变动率 ≤0, actual 5%: 4 × 0 / 5 = 0.
     let s = score(dec!(4), "≤0%", Some(dec!(5)), Rule::Inverse);
-    assert_eq!(s.raw, Some(dec!(0)));
+    assert_eq!(s.score, Some(dec!(0)));
 }
 
 #[test]
 fn inverse_negative_target() {
     // ≤ −5%, actual 0: not met, and a ratio to a non-positive actual means nothing: 0.
     let s = score(dec!(4), "≤-5%", Some(dec!(0)), Rule::Inverse);
-    assert_eq!(s.raw, Some(dec!(0)));
+    assert_eq!(s.score, Some(dec!(0)));
     assert!(line(&s).contains("不为正"), "{}", line(&s));
     // ≤ −5%, actual −8%: met.
     let s = score(dec!(4), "≤-5%", Some(dec!(-8)), Rule::Inverse);
@@ -187,7 +187,7 @@ fn deviation_deducts_the_relative_gap() {
     assert_eq!(line(&s), "实际 100 = 目标 100，得满分 10.00");
     // 250 on 100: 1 − 1.5 < 0 → floored at 0.
     let s = score(dec!(10), "=100", Some(dec!(250)), rule);
-    assert_eq!(s.raw, Some(dec!(0)));
+    assert_eq!(s.score, Some(dec!(0)));
 }
 
 #[test]
@@ -212,7 +212,7 @@ fn deviation_needs_a_positive_target() {
         Some(dec!(1)),
         Rule::Deviation { tolerance: dec!(0) },
     );
-    assert_eq!(s.raw, Some(dec!(0)));
+    assert_eq!(s.score, Some(dec!(0)));
     assert!(line(&s).contains("偏差扣分需要正的目标值"), "{}", line(&s));
 }
 
@@ -224,11 +224,11 @@ fn threshold_all_or_nothing() {
     let s = score(dec!(5), "≥90%", Some(dec!(90)), rule.clone());
     assert_eq!(counted(&s), dec!(5.00));
     let s = score(dec!(5), "≥90%", Some(dec!(89.99)), rule.clone());
-    assert_eq!(s.raw, Some(dec!(0)));
+    assert_eq!(s.score, Some(dec!(0)));
     assert_eq!(line(&s), "实际 89.99% 未达到目标 ≥90%，不得分");
     // ≤ targets.
     let s = score(dec!(5), "≤20%", Some(dec!(20.01)), rule.clone());
-    assert_eq!(s.raw, Some(dec!(0)));
+    assert_eq!(s.score, Some(dec!(0)));
     let s = score(dec!(5), "≤20%", Some(dec!(3)), rule);
     assert_eq!(counted(&s), dec!(5.00));
 }
@@ -239,11 +239,11 @@ fn threshold_on_a_qualitative_target_is_the_evaluators_call() {
     assert_eq!(counted(&s), dec!(3.00));
     assert_eq!(line(&s), "评价人认定达标，得满分 3.00");
     let s = score(dec!(3), "及时", None, Rule::Threshold { met: Some(false) });
-    assert_eq!(s.raw, Some(dec!(0)));
+    assert_eq!(s.score, Some(dec!(0)));
     assert_eq!(line(&s), "评价人认定未达标，不得分");
     // Not yet decided: unscored, and the line says what is missing.
     let s = score(dec!(3), "及时", None, Rule::Threshold { met: None });
-    assert_eq!(s.raw, None);
+    assert_eq!(s.score, None);
     assert_eq!(line(&s), "定性指标尚未认定是否达标，暂计 0 分");
 }
 
@@ -277,7 +277,7 @@ fn bands_in_either_order_give_the_best_band_reached() {
         assert_eq!(counted(&s), dec!(10.00));
         // 79.9 reaches none.
         let s = score(dec!(10), "≥95%", Some(dec!(79.9)), rule);
-        assert_eq!(s.raw, Some(dec!(0)));
+        assert_eq!(s.score, Some(dec!(0)));
         assert_eq!(line(&s), "实际 79.9% 未达到任何档次，不得分");
     }
 }
@@ -292,7 +292,7 @@ fn bands_under_a_at_most_target_count_downwards() {
     let s = score(dec!(10), "≤3%", Some(dec!(2)), rule.clone());
     assert_eq!(counted(&s), dec!(10.00));
     let s = score(dec!(10), "≤3%", Some(dec!(5.1)), rule);
-    assert_eq!(s.raw, Some(dec!(0)));
+    assert_eq!(s.score, Some(dec!(0)));
 }
 
 // ---------------------------------------------------------------- 定性分档
@@ -443,7 +443,7 @@ fn deductions_subtract_and_floor_at_zero() {
     assert_eq!(line(&s), "2 项扣分共 3.5 分，得 6.50");
     // 10 − 7 − 6 < 0 → 0.
     let s = score(dec!(10), "", None, deductions(&[dec!(7), dec!(6)]));
-    assert_eq!(s.raw, Some(dec!(0)));
+    assert_eq!(s.score, Some(dec!(0)));
     // None listed: full.
     let s = score(dec!(10), "", None, deductions(&[]));
     assert_eq!(counted(&s), dec!(10.00));
@@ -493,7 +493,7 @@ fn linear_deduction_per_percentage_point() {
         Some(dec!(120)),
         linear(dec!(100), dec!(0.5)),
     );
-    assert_eq!(s.raw, Some(dec!(0)));
+    assert_eq!(s.score, Some(dec!(0)));
 }
 
 #[test]
@@ -558,9 +558,9 @@ fn execution_rate_over_100_is_capped() {
     assert_eq!(counted(&s), dec!(10.00));
     assert_eq!(line(&s), "执行率 107.49% ≥ 100%，得满分 10.00");
     let s = score(dec!(10), "", Some(dec!(-4)), Rule::ExecutionRate);
-    assert_eq!(s.raw, Some(dec!(0)));
+    assert_eq!(s.score, Some(dec!(0)));
     let s = score(dec!(10), "", None, Rule::ExecutionRate);
-    assert_eq!(s.raw, None);
+    assert_eq!(s.score, None);
 }
 
 #[test]
@@ -573,8 +573,7 @@ fn execution_rate_whole_points() {
         Some(dec!(86.2)),
         Rule::ExecutionRate,
     );
-    assert_eq!(s.raw, Some(dec!(8.620)));
-    assert_eq!(round_score(s.raw.unwrap(), Rounding::WholePoints), dec!(9));
+    assert_eq!(s.score, Some(dec!(9)));
     assert_eq!(line(&s), "执行率 86.2%，得 9（10 × 86.2%）");
 }
 
@@ -621,7 +620,7 @@ fn manual_score_with_reason() {
             reason: String::new(),
         },
     );
-    assert_eq!(s.raw, None);
+    assert_eq!(s.score, None);
     assert_eq!(line(&s), "人工评分尚未填写，暂计 0 分");
 }
 
@@ -644,9 +643,12 @@ fn rounding_at_exactly_half_a_cent_goes_away_from_zero() {
         None,
         qualitative(QualitativeGrade::NotAchieved, Some(dec!(50))),
     );
-    assert_eq!(s.raw, Some(dec!(2.345)));
     assert_eq!(counted(&s), dec!(2.35));
     assert_eq!(line(&s), "未达成且效果较差，按分值的 50% 得 2.35");
+    // 正向比例 1 × 1 / 8 = 0.125 exactly → 0.13 (half-even would give 0.12).
+    let s = score(dec!(1), "≥8", Some(dec!(1)), Rule::Proportional);
+    assert_eq!(counted(&s), dec!(0.13));
+    assert_eq!(line(&s), "实际 1 < 目标 8，按比例得 0.13（1 × 1 / 8）");
     // A manual 2.325 → 2.33 (half-even would give 2.32); 2.3449 stays 2.34.
     let s = score(
         dec!(10),
@@ -683,7 +685,7 @@ fn rounding_never_lifts_a_score_above_a_fractional_weight() {
         Some(dec!(100)),
         Rule::ExecutionRate,
     );
-    assert_eq!(s.raw, Some(dec!(10.5)));
+    assert_eq!(s.score, Some(dec!(10)));
     assert_eq!(line(&s), "执行率 100% ≥ 100%，得满分 10");
     assert_eq!(
         round_score_within(dec!(10.5), dec!(10.5), Rounding::WholePoints),
@@ -704,9 +706,9 @@ fn rounding_never_lifts_a_score_above_a_fractional_weight() {
 #[test]
 fn zero_weight_scores_zero_whatever_the_rule() {
     let s = score(dec!(0), "≥90%", Some(dec!(95)), Rule::Proportional);
-    assert_eq!(s.raw, Some(dec!(0)));
+    assert_eq!(s.score, Some(dec!(0)));
     let s = score(dec!(0), "", Some(dec!(95)), Rule::ExecutionRate);
-    assert_eq!(s.raw, Some(dec!(0)));
+    assert_eq!(s.score, Some(dec!(0)));
 }
 
 #[test]

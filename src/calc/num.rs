@@ -213,6 +213,41 @@ pub fn mul(a: Decimal, b: Decimal) -> Decimal {
     checked_mul(a, b).unwrap_or_else(|| a.saturating_mul(b))
 }
 
+/// `w × x / y` rounded half away from zero to `dp` places, in integer arithmetic: the same
+/// score as the decimal quotient (28 significant digits) rounded afterwards, for the figures a
+/// scoring sheet holds. `None` (the caller then divides decimals) when `y` is zero or the
+/// figures are larger than this bound: the product `w × x` must be exact as a decimal, the
+/// divisor's integer below 10^15 and the result below 10^9. Under that bound the exact
+/// quotient is at least 1 / (2 × 10^15 × 10^dp) away from any rounding midpoint it is not on,
+/// far more than the error of a 28-digit quotient below 10^9, so both round alike.
+#[inline]
+pub fn mul_div_round(w: Decimal, x: Decimal, y: Decimal, dp: u32) -> Option<Decimal> {
+    const DIVISOR_LIMIT: u128 = 1_000_000_000_000_000;
+    let scale = w.scale() + x.scale();
+    if scale > 28 {
+        return None;
+    }
+    let product = w.mantissa().checked_mul(x.mantissa())?;
+    if product.unsigned_abs() >= MANTISSA_LIMIT.unsigned_abs() {
+        return None;
+    }
+    let dividend = product.checked_mul(pow10(y.scale() + dp)?)?;
+    let divisor = y.mantissa().checked_mul(pow10(scale)?)?;
+    if divisor == 0 || divisor.unsigned_abs() >= DIVISOR_LIMIT {
+        return None;
+    }
+    let (quotient, rest) = (dividend / divisor, dividend % divisor);
+    let rounded = if rest.unsigned_abs() * 2 >= divisor.unsigned_abs() {
+        quotient + dividend.signum() * divisor.signum()
+    } else {
+        quotient
+    };
+    if rounded.unsigned_abs() >= pow10(9 + dp)?.unsigned_abs() {
+        return None;
+    }
+    Decimal::try_from_i128_with_scale(rounded, dp).ok()
+}
+
 /// A running sum kept on an i128 mantissa at the largest scale seen, where adding
 /// `Decimal`s re-packs a 96-bit decimal after every term. [`Acc::value`] is exactly the fold
 /// of `Decimal::saturating_add` from zero (value and scale) whenever that fold never had to
@@ -369,6 +404,38 @@ mod tests {
             let fast = widen(v, dp);
             proptest::prop_assert_eq!(fast, slow);
             proptest::prop_assert_eq!(fast.to_string(), slow.to_string());
+        }
+
+        /// The integer route rounds `w × x / y` as rust_decimal's quotient rounded afterwards,
+        /// on sheet-sized figures, on exact midpoints (x over a power of two) and on large ones
+        /// (where it must either agree or decline).
+        #[test]
+        fn mul_div_round_matches_the_decimal_quotient(
+            mw in -200_000_i64..200_000, sw in 0_u32..4,
+            mx in -10_000_000_i64..10_000_000, sx in 0_u32..5,
+            my in -10_000_000_i64..10_000_000, sy in 0_u32..5,
+            dp in 0_u32..3,
+            big in proptest::num::i128::ANY, big_scale in 0_u32..=28,
+            halves in 0_u32..8,
+        ) {
+            let w = Decimal::new(mw, sw);
+            let x = Decimal::new(mx, sx);
+            let slow = |w: Decimal, x: Decimal, y: Decimal| {
+                w.checked_mul(x)
+                    .and_then(|p| p.checked_div(y))
+                    .map(|q| round_dp(q, dp))
+            };
+            for y in [
+                Decimal::new(my, sy),
+                Decimal::new(1_i64 << halves, 0),
+                Decimal::from_i128_with_scale(big % (1_i128 << 96), big_scale),
+            ] {
+                if let Some(fast) = mul_div_round(w, x, y, dp) {
+                    proptest::prop_assert_eq!(Some(fast), slow(w, x, y), "{} × {} / {}", w, x, y);
+                } else {
+                    proptest::prop_assert!(y.is_zero() || y.mantissa().unsigned_abs() * 10_u128.pow(sw + sx) >= 1_000_000_000_000_000 || slow(w, x, y).is_none_or(|q| q.abs() >= Decimal::from(1_000_000_000)));
+                }
+            }
         }
 
         /// The running sum is the fold of `saturating_add` (value and scale) or says it

@@ -330,9 +330,8 @@ impl fmt::Display for Explained<'_> {
 /// The result of scoring one indicator.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LeafScore {
-    /// Unrounded, clamped to [0, 分值]; `None` when the rule could not produce a score.
-    pub raw: Option<Decimal>,
-    /// `raw` rounded per the profile within [0, 分值] (rounded once, here).
+    /// Clamped to [0, 分值] and rounded per the profile (rounded once, here); `None` when the
+    /// rule could not produce a score.
     pub score: Option<Decimal>,
     pub explanation: Explanation,
 }
@@ -345,10 +344,8 @@ impl LeafScore {
         rounding: Rounding,
         explanation: Explanation,
     ) -> LeafScore {
-        let clamped = clamp(raw, weight);
-        let score = round_score_within(clamped, weight, rounding);
+        let score = round_score_within(clamp(raw, weight), weight, rounding);
         LeafScore {
-            raw: Some(clamped),
             score: Some(score),
             explanation,
         }
@@ -371,7 +368,6 @@ impl LeafScore {
 
     fn none(explanation: Explanation) -> LeafScore {
         LeafScore {
-            raw: None,
             score: None,
             explanation,
         }
@@ -572,10 +568,10 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, rounding: Roundi
             }
             // Unmet: a ≥ ratio needs a positive target; a ≤ ratio needs a positive actual
             // (it can only be ≤ 0 here when the target is negative).
-            let (raw, bad) = if inverse {
-                (scaled(w, target, a), !is_positive(a))
+            let (top, bottom, bad) = if inverse {
+                (target, a, !is_positive(a))
             } else {
-                (scaled(w, a, target), !is_positive(target))
+                (a, target, !is_positive(target))
             };
             if bad {
                 return LeafScore::new(
@@ -590,6 +586,14 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, rounding: Roundi
                     },
                 );
             }
+            // 分值 × top / bottom, rounded straight to the places kept when the figures allow
+            // (the same score as the decimal quotient rounded afterwards, see
+            // `num::mul_div_round`); rounding it again below changes nothing.
+            let places = match rounding {
+                Rounding::Cents => 2,
+                Rounding::WholePoints => 0,
+            };
+            let raw = num::mul_div_round(w, top, bottom, places).or_else(|| scaled(w, top, bottom));
             match raw {
                 Some(r) => LeafScore::new(
                     r,
