@@ -31,22 +31,39 @@ fn pow10(n: u32) -> Option<i128> {
     POW10.get(n as usize).copied()
 }
 
-/// Compares two decimals on their integer mantissas (one multiply by a power of ten when the
-/// scales differ) where `rust_decimal` aligns them word by word; the same order as `Ord`.
+/// The mantissas of `a` and `b` at the larger of their scales, and that scale (one multiply
+/// by a power of ten when the scales differ); `None` when that leaves an i128.
 #[inline]
-pub fn cmp(a: Decimal, b: Decimal) -> std::cmp::Ordering {
+fn align(a: Decimal, b: Decimal) -> Option<(i128, i128, u32)> {
     let (sa, sb) = (a.scale(), b.scale());
     let (ma, mb) = (a.mantissa(), b.mantissa());
-    let aligned = match sa.cmp(&sb) {
-        std::cmp::Ordering::Equal => Some((ma, mb)),
+    match sa.cmp(&sb) {
+        std::cmp::Ordering::Equal => Some((ma, mb, sa)),
         std::cmp::Ordering::Less => pow10(sb - sa)
             .and_then(|p| ma.checked_mul(p))
-            .map(|x| (x, mb)),
+            .map(|x| (x, mb, sb)),
         std::cmp::Ordering::Greater => pow10(sa - sb)
             .and_then(|p| mb.checked_mul(p))
-            .map(|y| (ma, y)),
-    };
-    aligned.map_or_else(|| a.cmp(&b), |(x, y)| x.cmp(&y))
+            .map(|y| (ma, y, sa)),
+    }
+}
+
+/// `n / d` rounded half away from zero (`d` not zero).
+#[inline]
+fn div_half_away(n: i128, d: i128) -> i128 {
+    let (quotient, rest) = (n / d, n % d);
+    if rest.unsigned_abs() * 2 >= d.unsigned_abs() {
+        quotient + n.signum() * d.signum()
+    } else {
+        quotient
+    }
+}
+
+/// Compares two decimals on their integer mantissas (see [`align`]) where `rust_decimal`
+/// aligns them word by word; the same order as `Ord`.
+#[inline]
+pub fn cmp(a: Decimal, b: Decimal) -> std::cmp::Ordering {
+    align(a, b).map_or_else(|| a.cmp(&b), |(x, y, _)| x.cmp(&y))
 }
 
 /// `a ≥ b` by [`cmp`].
@@ -92,13 +109,7 @@ pub fn round_dp(v: Decimal, dp: u32) -> Decimal {
     let Some(divisor) = pow10(scale - dp) else {
         return v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
     };
-    let (quotient, rest) = (mantissa / divisor, mantissa % divisor);
-    let rounded = if rest.unsigned_abs() * 2 >= divisor.unsigned_abs() {
-        quotient + mantissa.signum()
-    } else {
-        quotient
-    };
-    Decimal::try_from_i128_with_scale(rounded, dp)
+    Decimal::try_from_i128_with_scale(div_half_away(mantissa, divisor), dp)
         .unwrap_or_else(|_| v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
 }
 
@@ -136,6 +147,11 @@ pub fn pct_text(ratio: Decimal) -> String {
     format!("{}%", round2(to_pct(ratio)))
 }
 
+/// [`pct_text`], or `—` when there is no ratio (a zero denominator, a missing figure).
+pub fn opt_pct_text(ratio: Option<Decimal>) -> String {
+    ratio.map_or_else(|| "—".to_owned(), pct_text)
+}
+
 /// Percent points shown with 2 places (`94.356` → `94.36%`).
 pub fn pct_points_text(points: Decimal) -> String {
     format!("{}%", round2(points))
@@ -168,23 +184,12 @@ pub fn thousands(v: Decimal) -> String {
     out
 }
 
-/// `a + b` on the integer mantissas (one multiply by a power of ten when the scales differ),
-/// where `rust_decimal` aligns word by word: the same value and scale as
-/// `Decimal::saturating_add`, which it falls back to when the sum leaves 96 bits.
+/// `a + b` on the integer mantissas (see [`align`]), where `rust_decimal` aligns word by
+/// word: the same value and scale as `Decimal::saturating_add`, which it falls back to when
+/// the sum leaves 96 bits.
 #[inline]
 pub fn add(a: Decimal, b: Decimal) -> Decimal {
-    let (sa, sb) = (a.scale(), b.scale());
-    let (ma, mb) = (a.mantissa(), b.mantissa());
-    let aligned = match sa.cmp(&sb) {
-        std::cmp::Ordering::Equal => Some((ma, mb, sa)),
-        std::cmp::Ordering::Less => pow10(sb - sa)
-            .and_then(|p| ma.checked_mul(p))
-            .map(|x| (x, mb, sb)),
-        std::cmp::Ordering::Greater => pow10(sa - sb)
-            .and_then(|p| mb.checked_mul(p))
-            .map(|y| (ma, y, sa)),
-    };
-    aligned
+    align(a, b)
         .and_then(|(x, y, scale)| Decimal::try_from_i128_with_scale(x.checked_add(y)?, scale).ok())
         .unwrap_or_else(|| a.saturating_add(b))
 }
@@ -236,12 +241,7 @@ pub fn mul_div_round(w: Decimal, x: Decimal, y: Decimal, dp: u32) -> Option<Deci
     if divisor == 0 || divisor.unsigned_abs() >= DIVISOR_LIMIT {
         return None;
     }
-    let (quotient, rest) = (dividend / divisor, dividend % divisor);
-    let rounded = if rest.unsigned_abs() * 2 >= divisor.unsigned_abs() {
-        quotient + dividend.signum() * divisor.signum()
-    } else {
-        quotient
-    };
+    let rounded = div_half_away(dividend, divisor);
     if rounded.unsigned_abs() >= pow10(9 + dp)?.unsigned_abs() {
         return None;
     }

@@ -393,10 +393,8 @@ pub fn clamp(v: Decimal, weight: Decimal) -> Decimal {
 /// Rounds a 三级 score per the profile (2 places, or whole points), half away from zero.
 #[inline]
 pub fn round_score(v: Decimal, rounding: Rounding) -> Decimal {
-    match rounding {
-        Rounding::Cents => round2(v),
-        Rounding::WholePoints => round_dp(v, 0),
-    }
+    let dp = rounding.places();
+    num::widen(round_dp(v, dp), dp)
 }
 
 /// Rounds a score in [0, 分值] per the profile without leaving [0, 分值]: when rounding would
@@ -404,17 +402,9 @@ pub fn round_score(v: Decimal, rounding: Rounding) -> Decimal {
 /// whole-point rounding), the 分值 is rounded down instead (10).
 #[inline]
 pub fn round_score_within(v: Decimal, weight: Decimal, rounding: Rounding) -> Decimal {
-    let dp = match rounding {
-        Rounding::Cents => 2,
-        Rounding::WholePoints => 0,
-    };
-    // Most scores (full marks, whole deductions) already have no more places than kept:
-    // nothing to round, and they cannot exceed a 分值 that has no more places either.
-    let r = if v.scale() <= dp {
-        num::widen(v, dp)
-    } else {
-        round_score(v, rounding)
-    };
+    let r = round_score(v, rounding);
+    let dp = rounding.places();
+    // A 分值 with no more places than kept cannot be exceeded by rounding.
     if weight.scale() <= dp && !weight.is_sign_negative() {
         return r;
     }
@@ -422,11 +412,7 @@ pub fn round_score_within(v: Decimal, weight: Decimal, rounding: Rounding) -> De
     if le(r, hi) {
         return r;
     }
-    let mut down = hi.round_dp_with_strategy(dp, RoundingStrategy::ToZero);
-    if dp == 2 {
-        down.rescale(2);
-    }
-    down
+    num::widen(hi.round_dp_with_strategy(dp, RoundingStrategy::ToZero), dp)
 }
 
 /// `share_pct` percent of `weight`, saturating (only reached by absurd figures).
@@ -589,11 +575,8 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, rounding: Roundi
             // 分值 × top / bottom, rounded straight to the places kept when the figures allow
             // (the same score as the decimal quotient rounded afterwards, see
             // `num::mul_div_round`); rounding it again below changes nothing.
-            let places = match rounding {
-                Rounding::Cents => 2,
-                Rounding::WholePoints => 0,
-            };
-            let raw = num::mul_div_round(w, top, bottom, places).or_else(|| scaled(w, top, bottom));
+            let raw = num::mul_div_round(w, top, bottom, rounding.places())
+                .or_else(|| scaled(w, top, bottom));
             match raw {
                 Some(r) => LeafScore::new(
                     r,

@@ -451,14 +451,6 @@ impl ProjectSeries {
     pub fn year_end(&self) -> SeriesPoint {
         self.state_at(year_end_date(self.fiscal_year))
     }
-
-    /// The first and last day of the fiscal year.
-    pub fn year_range(&self) -> (NaiveDate, NaiveDate) {
-        (
-            year_start_date(self.fiscal_year),
-            year_end_date(self.fiscal_year),
-        )
-    }
 }
 
 /// 1 January of `year` (clamped to chrono's range).
@@ -516,15 +508,6 @@ pub fn indicator_progress(ind: &Indicator) -> Option<Decimal> {
         Comparator::AtLeast | Comparator::Equal => ratio(progress, ind.target.value?),
         _ => None,
     }
-}
-
-/// The series of every project of a fiscal year, in workspace order.
-pub fn year_series(ws: &Workspace, year: i32) -> Vec<ProjectSeries> {
-    ws.projects
-        .iter()
-        .filter(|p| fiscal_year_of(ws, p) == year)
-        .map(|p| project_series(ws, p))
-        .collect()
 }
 
 #[cfg(test)]

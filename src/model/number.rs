@@ -38,7 +38,7 @@ pub fn to_half_width(s: &str) -> String {
 pub fn is_blank_mark(text: &str) -> bool {
     matches!(
         to_half_width(text).trim(),
-        "—" | "——" | "-" | "--" | "/" | "无" | "－"
+        "—" | "——" | "-" | "--" | "/" | "无"
     )
 }
 

@@ -14,6 +14,16 @@ pub enum Rounding {
     WholePoints,
 }
 
+impl Rounding {
+    /// The decimal places a score keeps: 2, or 0 for whole points.
+    pub fn places(self) -> u32 {
+        match self {
+            Rounding::Cents => 2,
+            Rounding::WholePoints => 0,
+        }
+    }
+}
+
 /// 预算执行率 denominator.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ExecutionBase {

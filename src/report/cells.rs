@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::calc::links::link_label;
-use crate::calc::num::{pct_text, plain, round2, thousands};
+use crate::calc::num::{opt_pct_text, plain, round2, thousands};
 use crate::calc::{NodeScore, ScoreBreakdown};
 use crate::model::{Actual, Amount, Evaluation, Workspace};
 
@@ -20,7 +20,7 @@ pub fn weight(v: Decimal) -> String {
 
 /// `80.41%`, or `—` when there is no rate.
 pub fn rate(r: Option<Decimal>) -> String {
-    r.map_or_else(|| "—".to_owned(), pct_text)
+    opt_pct_text(r)
 }
 
 /// An amount as printed: thousands separators, the typed scale, `XXXX` when withheld, blank
