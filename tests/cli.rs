@@ -330,6 +330,30 @@ fn progress_on_a_date_and_its_errors() {
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     golden("progress-zhizaoye-0731.txt", &stdout(&o));
+    // The 时点 row worked by hand from the sample's dated payments: 212 of 365 days = 58.08%;
+    // to districts 6,000 + 8,000 = 14,000 of 30,000 = 46.67%; to firms 850 + 1,100 + 1,250 +
+    // 1,600 + 1,300 = 6,100 = 20.33%; 46.67% ÷ 58.08% (exactly 14/30 ÷ 212/365) = 80.35%.
+    let out = stdout(&o);
+    let at: Vec<&str> = out
+        .lines()
+        .find(|l| l.starts_with("2021-07-31 时点"))
+        .expect("a 时点 row")
+        .split_whitespace()
+        .collect();
+    assert_eq!(
+        at[2..],
+        [
+            "58.08%",
+            "14,000.00",
+            "46.67%",
+            "14,000.00",
+            "46.67%",
+            "6,100.00",
+            "20.33%",
+            "80.35%",
+            "正常"
+        ]
+    );
 
     let o = jixiao(&["progress", &sample_arg(), "--date", "2021-7-32"]);
     assert_eq!(o.status.code(), Some(2));

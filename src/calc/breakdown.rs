@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::num::{ratio, sum};
 use super::rules::{ExplainCtx, Explained, Explanation};
-pub use super::sheet::score_evaluation;
+pub use super::sheet::{score_all, score_evaluation};
 use crate::model::{Evaluation, GradeBand, Indicator, Rule};
 
 /// One row of the breakdown, in the sheet's order.

@@ -25,7 +25,7 @@ use super::checks::execution::execution_base;
 use super::metrics::{
     disbursement_due, has_disbursements, project_base, project_metric, time_progress,
 };
-use super::num::{pct_text, ratio, thousands, to_pct};
+use super::num::{opt_pct_text, ratio, thousands, to_pct};
 use crate::model::{
     Comparator, DisbursementStage, ExecutionBase, Indicator, Project, ProjectMetric, WarningBands,
     Workspace,
@@ -100,7 +100,7 @@ impl Cumulative {
 
     /// `71.33%`, or `—` without a denominator.
     pub fn share_text(&self) -> String {
-        self.share.map_or_else(|| "—".to_owned(), pct_text)
+        opt_pct_text(self.share)
     }
 }
 
@@ -356,10 +356,8 @@ pub fn project_series_with(
     }
 
     if let Some(due) = due {
-        for (stage, paid) in [
-            (DisbursementStage::ToDistricts, districts),
-            (DisbursementStage::ToBeneficiaries, beneficiaries),
-        ] {
+        for stage in DisbursementStage::ALL {
+            let paid = of_stage(stage, [districts, beneficiaries]);
             if paid > due {
                 notes.push(SeriesNote::AboveDue {
                     stage,
@@ -369,10 +367,7 @@ pub fn project_series_with(
             }
         }
     }
-    let dated_exec = match exec_stage {
-        DisbursementStage::ToDistricts => districts,
-        DisbursementStage::ToBeneficiaries => beneficiaries,
-    };
+    let dated_exec = of_stage(exec_stage, [districts, beneficiaries]);
     if let Some(executed) = p.executed.value()
         && !dated.is_empty()
         && dated_exec != executed
@@ -399,6 +394,14 @@ pub fn project_series_with(
     }
 }
 
+/// The total of one stage out of the two (至区县, 至最终受益对象).
+fn of_stage(stage: DisbursementStage, [districts, beneficiaries]: [Decimal; 2]) -> Decimal {
+    match stage {
+        DisbursementStage::ToDistricts => districts,
+        DisbursementStage::ToBeneficiaries => beneficiaries,
+    }
+}
+
 /// A point from the two stage totals.
 fn point(
     date: NaiveDate,
@@ -409,11 +412,7 @@ fn point(
     due: Option<Decimal>,
     bands: &WarningBands,
 ) -> SeriesPoint {
-    let executed_amount = match exec_stage {
-        DisbursementStage::ToDistricts => districts,
-        DisbursementStage::ToBeneficiaries => beneficiaries,
-    };
-    let executed = Cumulative::of(executed_amount, exec_den);
+    let executed = Cumulative::of(of_stage(exec_stage, [districts, beneficiaries]), exec_den);
     let tp = time_progress(date, fiscal_year);
     SeriesPoint {
         date,
@@ -513,6 +512,7 @@ pub fn indicator_progress(ind: &Indicator) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calc::num::pct_text;
     use crate::model::{Amount, Disbursement};
     use rust_decimal_macros::dec;
 
@@ -619,7 +619,14 @@ mod tests {
         assert!(s.events.is_empty());
         assert!(s.notes.is_empty(), "no dated payments: nothing to compare");
         let end = s.year_end();
-        assert_eq!(end.executed, Cumulative::of(dec!(0), Some(dec!(500))));
+        // Nothing dated: 0 of the 500 budget executed.
+        assert_eq!(
+            end.executed,
+            Cumulative {
+                amount: dec!(0),
+                share: Some(dec!(0))
+            }
+        );
         assert_eq!(end.state, WarningState::Red);
         // Before the year nothing is due.
         assert_eq!(s.state_at(d(2020, 12, 31)).state, WarningState::Green);

@@ -101,36 +101,20 @@ impl Sheet<'_> {
         let Some(ind) = self.ev.indicators.get(node.index) else {
             return;
         };
-        let typed;
+        let value = match &ind.actual {
+            Actual::Typed { value, .. } => *value,
+            Actual::Linked(_) => self.links.by_row.get(node.index).copied().flatten(),
+        };
+        let plain = ResolvedActual {
+            value,
+            linked: None,
+            broken: None,
+        };
         let resolved = match &ind.actual {
-            Actual::Typed { value, .. } => {
-                typed = ResolvedActual {
-                    value: *value,
-                    linked: None,
-                    broken: None,
-                };
-                &typed
-            }
-            Actual::Linked(_)
-                if let Some(v) = self.links.by_row.get(node.index).copied().flatten() =>
-            {
-                typed = ResolvedActual {
-                    value: Some(v),
-                    linked: None,
-                    broken: None,
-                };
-                &typed
-            }
-            // No value: the map says why (the metric cannot be computed, or points at nothing).
-            Actual::Linked(r) if let Some(found) = self.links.resolved.get(r) => found,
-            Actual::Linked(_) => {
-                typed = ResolvedActual {
-                    value: None,
-                    linked: None,
-                    broken: Some("链接未解析".to_owned()),
-                };
-                &typed
-            }
+            // A link without a value: the resolved metric says why (it cannot be computed, or
+            // points at nothing). Every linked row was resolved, so the map has it.
+            Actual::Linked(r) if value.is_none() => self.links.resolved.get(r).unwrap_or(&plain),
+            _ => &plain,
         };
         score_leaf_node(self.ev, ind, resolved, node, flags);
     }
@@ -262,6 +246,14 @@ fn place_rows(inds: &[Indicator]) -> Vec<NodeScore> {
     nodes
 }
 
+/// The breakdown of every evaluation of the workspace, in workspace order.
+pub fn score_all(ws: &Workspace) -> Vec<ScoreBreakdown> {
+    ws.evaluations
+        .iter()
+        .map(|e| score_evaluation(ws, e))
+        .collect()
+}
+
 /// Scores a whole evaluation.
 pub fn score_evaluation(ws: &Workspace, ev: &Evaluation) -> ScoreBreakdown {
     let rows = ev.indicators.len();
@@ -320,8 +312,8 @@ fn score_on(ws: &Workspace, ev: &Evaluation, chunk: usize) -> ScoreBreakdown {
     straddling.sort_unstable_by(|a, b| b.cmp(a));
     for i in straddling {
         let c = ChildSums::of(&nodes, i);
+        // A parent is never unscored (it is the sum of its children), so `unscored` stands.
         sheet.finish_parent(&mut nodes, 0, i, c, &mut flags);
-        unscored += nodes.get(i).map_or(0, |n| usize::from(n.unscored));
     }
     let roots: Vec<usize> = std::iter::successors((!nodes.is_empty()).then_some(0), |&i| {
         nodes

@@ -2,7 +2,7 @@
 //! changes, never stored, never computed by the views themselves.
 
 use crate::calc::checks::{Finding, FindingKind, Scored, run_all_scored};
-use crate::calc::{ScoreBreakdown, score_evaluation};
+use crate::calc::{ScoreBreakdown, score_all};
 use crate::model::Workspace;
 use crate::ui::charts::data::ProgressData;
 
@@ -24,11 +24,7 @@ impl Derived {
         if self.revision == Some(revision) {
             return false;
         }
-        self.breakdowns = ws
-            .evaluations
-            .iter()
-            .map(|e| score_evaluation(ws, e))
-            .collect();
+        self.breakdowns = score_all(ws);
         self.findings = run_all_scored(&Scored {
             ws,
             breakdowns: &self.breakdowns,

@@ -30,7 +30,7 @@ pub(crate) mod fixtures;
 pub use finding::{Finding, FindingKind, Location, Side, TableRef, Tally};
 pub use tolerance::rounding_tolerance;
 
-use crate::calc::breakdown::{ScoreBreakdown, score_evaluation};
+use crate::calc::breakdown::{ScoreBreakdown, score_all};
 use crate::model::{Evaluation, Workspace};
 
 /// What the checks read: the workspace and the score breakdown of each of its evaluations
@@ -172,28 +172,18 @@ pub fn catalogue() -> &'static [Check] {
 /// Runs every check. Findings come by check (catalogue order), then by place in published
 /// order (table, row, column), so the list is stable from one run to the next.
 pub fn run_all(ws: &Workspace) -> Vec<Finding> {
-    let breakdowns: Vec<ScoreBreakdown> = ws
-        .evaluations
-        .iter()
-        .map(|e| score_evaluation(ws, e))
-        .collect();
     run_all_scored(&Scored {
         ws,
-        breakdowns: &breakdowns,
+        breakdowns: &score_all(ws),
     })
 }
 
 /// Runs one check on a workspace, scoring its evaluations first (for tests of one check).
 #[cfg(test)]
 pub(crate) fn run_one(check: CheckFn, ws: &Workspace) -> Vec<Finding> {
-    let breakdowns: Vec<ScoreBreakdown> = ws
-        .evaluations
-        .iter()
-        .map(|e| score_evaluation(ws, e))
-        .collect();
     check(&Scored {
         ws,
-        breakdowns: &breakdowns,
+        breakdowns: &score_all(ws),
     })
 }
 
