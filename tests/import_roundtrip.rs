@@ -33,6 +33,7 @@ fn exported_functional_tables_import_back_unchanged() {
         ws = plan.apply(&ws);
     }
     let got = &ws.budget(2024).unwrap().functional;
+    assert_eq!(got.len(), want.len());
     for (g, w) in got.iter().zip(want) {
         assert_eq!(g.name, w.name);
         assert_eq!(g.lines, w.lines, "{}", w.name);

@@ -5,9 +5,8 @@ use std::collections::BTreeSet;
 
 use crate::model::{Amount, CostCategory, EconomicLine, EconomicTable, EconomicTotals};
 
-use super::functional::{code_part, note};
 use super::layout::Field;
-use super::rows::{Cells, RowKind, RowNote, is_total_label, skip_reason};
+use super::rows::{Cells, RowKind, RowNote, code, is_total_label, note, skipped};
 
 pub struct Read {
     pub table: EconomicTable,
@@ -15,30 +14,22 @@ pub struct Read {
     pub notes: Vec<String>,
 }
 
-fn code(cells: &Cells<'_>, r: usize, whole: Field, class: Field, section: Field) -> String {
-    if cells.header.has(class) {
-        format!(
-            "{}{}",
-            code_part(cells, r, class, 3),
-            code_part(cells, r, section, 2)
-        )
-    } else {
-        cells
-            .text(r, whole)
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect()
-    }
+/// A 部门/政府经济分类 code: one column, or 类 (3 digits) and 款 (2 digits) columns.
+fn economic_code(
+    cells: &Cells<'_>,
+    r: usize,
+    whole: Field,
+    class: Field,
+    section: Field,
+) -> String {
+    let split = cells.header.has(class);
+    code(cells, r, split, whole, &[(class, 3), (section, 2)])
 }
 
 pub fn read(cells: &mut Cells<'_>, skip: &BTreeSet<usize>) -> Read {
     let header = cells.header;
     let mut table = EconomicTable {
-        name: if header.meta.title.is_empty() {
-            "经济分类支出表（导入）".to_owned()
-        } else {
-            header.meta.title.clone()
-        },
+        name: header.meta.title_or("经济分类支出表（导入）"),
         ..EconomicTable::default()
     };
     let mut rows = Vec::new();
@@ -51,15 +42,11 @@ pub fn read(cells: &mut Cells<'_>, skip: &BTreeSet<usize>) -> Read {
     }
     let mut total_seen = false;
     for r in header.data_start()..cells.sheet.rows.len() {
-        if skip.contains(&r) {
-            rows.push(note(r, RowKind::Skipped, "由评价人员跳过"));
-            continue;
-        }
-        if let Some(reason) = skip_reason(cells, r) {
+        if let Some(reason) = skipped(cells, skip, r) {
             rows.push(note(r, RowKind::Skipped, reason));
             continue;
         }
-        let dept_code = code(
+        let dept_code = economic_code(
             cells,
             r,
             Field::DeptCode,
@@ -67,7 +54,7 @@ pub fn read(cells: &mut Cells<'_>, skip: &BTreeSet<usize>) -> Read {
             Field::DeptSection,
         );
         let dept_name = cells.text(r, Field::DeptName);
-        let gov_code = code(cells, r, Field::GovCode, Field::GovClass, Field::GovSection);
+        let gov_code = economic_code(cells, r, Field::GovCode, Field::GovClass, Field::GovSection);
         let label_total = is_total_label(&dept_code) || is_total_label(&dept_name);
         if label_total || (dept_code.is_empty() && dept_name.is_empty() && !total_seen) {
             let total = EconomicTotals {

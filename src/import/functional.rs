@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use crate::model::{FunctionalColumn, FunctionalLine, FunctionalTable, LineLevel};
 
 use super::layout::{Field, normalise};
-use super::rows::{Cells, RowKind, RowNote, is_note, is_total_label, skip_reason};
+use super::rows::{
+    BY_EVALUATOR, Cells, RowKind, RowNote, code, is_note, is_total_label, note, skip_reason,
+};
 
 /// The table read, with what became of each row.
 pub struct Read {
@@ -30,33 +32,10 @@ fn column_field(c: FunctionalColumn) -> Field {
     }
 }
 
-/// A code part as written, with the leading zeros a number cell lost put back (款 `5` → `05`).
-pub fn code_part(cells: &Cells<'_>, row: usize, field: Field, digits: usize) -> String {
-    let t: String = cells
-        .text(row, field)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let numeric = cells
-        .header
-        .column_of(field)
-        .and_then(|c| cells.sheet.cell(row, c))
-        .is_some_and(|c| c.numeric);
-    if numeric && !t.is_empty() && t.len() < digits && t.chars().all(|c| c.is_ascii_digit()) {
-        format!("{t:0>digits$}")
-    } else {
-        t
-    }
-}
-
 pub fn read(cells: &mut Cells<'_>, skip: &BTreeSet<usize>) -> Read {
     let header = cells.header;
     let mut table = FunctionalTable {
-        name: if header.meta.title.is_empty() {
-            "功能分类支出表（导入）".to_owned()
-        } else {
-            header.meta.title.clone()
-        },
+        name: header.meta.title_or("功能分类支出表（导入）"),
         ..FunctionalTable::default()
     };
     let mut rows = Vec::new();
@@ -70,7 +49,7 @@ pub fn read(cells: &mut Cells<'_>, skip: &BTreeSet<usize>) -> Read {
     }
     for r in header.data_start()..cells.sheet.rows.len() {
         if skip.contains(&r) {
-            rows.push(note(r, RowKind::Skipped, "由评价人员跳过"));
+            rows.push(note(r, RowKind::Skipped, BY_EVALUATOR));
             continue;
         }
         if let Some(reason) = skip_reason(cells, r) {
@@ -87,18 +66,17 @@ pub fn read(cells: &mut Cells<'_>, skip: &BTreeSet<usize>) -> Read {
             rows.push(note(r, RowKind::Skipped, reason));
             continue;
         }
-        let code = if split {
-            let class = code_part(cells, r, Field::CodeClass, 3);
-            let section = code_part(cells, r, Field::CodeSection, 2);
-            let item = code_part(cells, r, Field::CodeItem, 2);
-            format!("{class}{section}{item}")
-        } else {
-            cells
-                .text(r, Field::Code)
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect()
-        };
+        let code = code(
+            cells,
+            r,
+            split,
+            Field::Code,
+            &[
+                (Field::CodeClass, 3),
+                (Field::CodeSection, 2),
+                (Field::CodeItem, 2),
+            ],
+        );
         let unit_code = cells.text(r, Field::UnitCode);
         let name = cells.text(r, Field::Name);
         let stated = stated_level(&cells.text(r, Field::Level));
@@ -178,12 +156,4 @@ fn stated_level(text: &str) -> Option<LineLevel> {
     ]
     .into_iter()
     .find(|l| l.label() == text.trim())
-}
-
-pub fn note(row: usize, kind: RowKind, text: &str) -> RowNote {
-    RowNote {
-        row,
-        kind,
-        text: text.to_owned(),
-    }
 }

@@ -2,6 +2,7 @@
 //! year and 单位 line above them, and picks the layout whose header words fit best.
 
 use crate::model::AmountUnit;
+use crate::model::amount::WITHHELD_TEXT;
 use crate::model::number::{parse_number, to_half_width};
 
 use super::grid::Sheet;
@@ -23,6 +24,17 @@ pub struct TableMeta {
     pub unit: Option<AmountUnit>,
     /// 部门名称 line.
     pub department: String,
+}
+
+impl TableMeta {
+    /// The title, or `default` when the table prints none.
+    pub fn title_or(&self, default: &str) -> String {
+        if self.title.is_empty() {
+            default.to_owned()
+        } else {
+            self.title.clone()
+        }
+    }
 }
 
 /// A recognised header.
@@ -75,7 +87,7 @@ pub fn is_data_row(sheet: &Sheet, row: usize) -> bool {
             let t = t.trim();
             !t.is_empty()
                 && (c.numeric
-                    || t.eq_ignore_ascii_case("XXXX")
+                    || t.eq_ignore_ascii_case(WITHHELD_TEXT)
                     || t.trim_start_matches(['-', '+'])
                         .starts_with(|ch: char| ch.is_ascii_digit())
                     || (parse_number(t).is_ok() && !t.ends_with('%')))
@@ -131,7 +143,7 @@ pub fn recognise(sheet: &Sheet, forced: Option<Layout>) -> Option<Header> {
             let score = mapping.iter().flatten().count();
             if best.as_ref().is_none_or(|(s, _)| score > *s) {
                 let labels = paths.iter().map(|p| p.join(" / ")).collect();
-                let meta = table_meta(sheet, first, &paths);
+                let meta = table_meta(sheet, first);
                 best = Some((
                     score,
                     Header {
@@ -192,7 +204,7 @@ pub fn column_paths(sheet: &Sheet, first: usize, rows: usize) -> Vec<Vec<String>
 }
 
 /// Title, year, unit and department from the rows above the header (and unit suffixes in it).
-fn table_meta(sheet: &Sheet, first: usize, paths: &[Vec<String>]) -> TableMeta {
+fn table_meta(sheet: &Sheet, first: usize) -> TableMeta {
     let mut meta = TableMeta::default();
     for r in 0..first {
         for cell in sheet.rows.get(r).into_iter().flatten() {
@@ -242,7 +254,6 @@ fn table_meta(sheet: &Sheet, first: usize, paths: &[Vec<String>]) -> TableMeta {
             }
         }
     }
-    let _ = paths;
     meta
 }
 

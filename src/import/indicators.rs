@@ -8,9 +8,8 @@ use rust_decimal::Decimal;
 use crate::calc::num::sum;
 use crate::model::{Actual, Indicator, Rule, Target};
 
-use super::functional::note;
 use super::layout::Field;
-use super::rows::{Cells, RowKind, RowNote, is_total_label, skip_reason};
+use super::rows::{BY_EVALUATOR, Cells, RowKind, RowNote, is_total_label, note, skip_reason};
 
 pub struct Read {
     pub indicators: Vec<Indicator>,
@@ -38,7 +37,7 @@ pub fn read(cells: &mut Cells<'_>, skip: &BTreeSet<usize>) -> Read {
     let has3 = header.has(Field::Level3);
     for r in header.data_start()..cells.sheet.rows.len() {
         if skip.contains(&r) {
-            rows.push(note(r, RowKind::Skipped, "由评价人员跳过"));
+            rows.push(note(r, RowKind::Skipped, BY_EVALUATOR));
             continue;
         }
         if row_is_total(cells, r) {

@@ -76,6 +76,34 @@ pub struct ImportPlan {
 }
 
 impl ImportPlan {
+    /// A plan of one sheet with nothing read yet (no rows, notes, changes or header).
+    fn empty(
+        source: &Source,
+        sheet: &str,
+        layout: Layout,
+        year: i32,
+        unit_from: AmountUnit,
+        unit_stated: bool,
+    ) -> Self {
+        ImportPlan {
+            file_name: source.file_name.clone(),
+            sheet: sheet.to_owned(),
+            sheet_names: Vec::new(),
+            encoding: source.encoding,
+            layout,
+            header: None,
+            year,
+            unit_from,
+            unit_stated,
+            rows: Vec::new(),
+            problems: Vec::new(),
+            checks: Vec::new(),
+            notes: Vec::new(),
+            changes: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+
     /// Whether the import can be applied (no unreadable cell, something to add).
     pub fn is_ready(&self) -> bool {
         self.problems.is_empty() && !self.changes.is_empty()
@@ -291,23 +319,7 @@ pub fn plan_sheet(
     let to = book_index.map_or(ws.meta.unit, |i| ws.budgets[i].unit);
     let unit_stated = header.meta.unit.is_some() && opts.unit.is_none();
     let from = opts.unit.or(header.meta.unit).unwrap_or(to);
-    let mut plan = ImportPlan {
-        file_name: source.file_name.clone(),
-        sheet: sheet.name.clone(),
-        sheet_names: Vec::new(),
-        encoding: source.encoding,
-        layout: header.layout,
-        header: None,
-        year,
-        unit_from: from,
-        unit_stated,
-        rows: Vec::new(),
-        problems: Vec::new(),
-        checks: Vec::new(),
-        notes: Vec::new(),
-        changes: Vec::new(),
-        findings: Vec::new(),
-    };
+    let mut plan = ImportPlan::empty(source, &sheet.name, header.layout, year, from, unit_stated);
     if from != to {
         plan.notes.push(format!(
             "表以{}为单位，按{}换算（精确换算，不舍入）",
@@ -390,11 +402,7 @@ pub fn plan_sheet(
             let read = indicators::read(&mut cells, &opts.skip_rows);
             plan.rows = read.rows;
             let mut used: Vec<String> = ws.evaluations.iter().map(|e| e.id.clone()).collect();
-            let name = if header.meta.title.is_empty() {
-                format!("{year}年度绩效指标表（导入）")
-            } else {
-                format!("{year}年度{}", header.meta.title)
-            };
+            let name = format!("{year}年度{}", header.meta.title_or("绩效指标表（导入）"));
             let published =
                 read.total
                     .and_then(|(_, score)| score)
@@ -451,24 +459,21 @@ fn plan_form(ws: &Workspace, source: &Source, sheet: &Sheet, opts: &ImportOption
     let eid = unique_id(&mut used_e, &format!("{year}-self"));
     let read = selfeval::read(sheet, year_hint, &pid, &eid);
     let mut plan = ImportPlan {
-        file_name: source.file_name.clone(),
-        sheet: sheet.name.clone(),
-        sheet_names: Vec::new(),
-        encoding: source.encoding,
-        layout: Layout::SelfEval,
-        header: None,
-        year,
-        unit_from: AmountUnit::WanYuan,
-        unit_stated: true,
         rows: read.rows,
         problems: read.problems,
-        checks: Vec::new(),
         notes: read.notes,
         changes: vec![
             Change::Projects(vec![read.project]),
             Change::Evaluation(Box::new(read.evaluation)),
         ],
-        findings: Vec::new(),
+        ..ImportPlan::empty(
+            source,
+            &sheet.name,
+            Layout::SelfEval,
+            year,
+            AmountUnit::WanYuan,
+            true,
+        )
     };
     plan.findings = new_findings(ws, &plan);
     plan

@@ -9,9 +9,8 @@ use crate::calc::checks::tolerance::{classify, rounding_tolerance};
 use crate::calc::num::{sum, thousands};
 use crate::model::{Amount, Project, ProjectFunding, ProjectKind};
 
-use super::functional::note;
 use super::layout::{Field, normalise};
-use super::rows::{Cells, RowKind, RowNote, is_total_label, skip_reason};
+use super::rows::{Cells, RowKind, RowNote, is_total_label, note, skipped};
 
 pub struct Read {
     pub projects: Vec<Project>,
@@ -53,11 +52,7 @@ pub fn read(cells: &mut Cells<'_>, skip: &BTreeSet<usize>, year: i32) -> Read {
     let mut grand: Option<Subtotal> = None;
     let mut units: Vec<Subtotal> = Vec::new();
     for r in header.data_start()..cells.sheet.rows.len() {
-        if skip.contains(&r) {
-            rows.push(note(r, RowKind::Skipped, "由评价人员跳过"));
-            continue;
-        }
-        if let Some(reason) = skip_reason(cells, r) {
+        if let Some(reason) = skipped(cells, skip, r) {
             rows.push(note(r, RowKind::Skipped, reason));
             continue;
         }

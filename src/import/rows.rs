@@ -1,9 +1,11 @@
 //! 逐行读取: a data row's cells as typed values, with every problem recorded by sheet, row and
 //! column; and what became of each row (added, a 合计 row checked, or skipped and why).
 
+use std::collections::BTreeSet;
+
 use rust_decimal::Decimal;
 
-use crate::model::number::{convert_unit, is_blank_mark, parse_amount_input, to_half_width};
+use crate::model::number::{convert_unit, is_blank_mark, parse_amount_input, parse_number};
 use crate::model::{Amount, AmountUnit};
 
 use super::grid::{Sheet, column_name};
@@ -66,6 +68,18 @@ pub struct RowNote {
     /// What it became, or why it was skipped.
     pub text: String,
 }
+
+/// A row's outcome with a fixed text.
+pub fn note(row: usize, kind: RowKind, text: &str) -> RowNote {
+    RowNote {
+        row,
+        kind,
+        text: text.to_owned(),
+    }
+}
+
+/// Why a row the evaluator chose to skip is skipped.
+pub const BY_EVALUATOR: &str = "由评价人员跳过";
 
 /// Reads the cells of data rows under a recognised header.
 pub struct Cells<'a> {
@@ -142,7 +156,8 @@ impl<'a> Cells<'a> {
         }
         match parse_amount_input(&text, self.from) {
             Ok(Amount::Value(v)) => {
-                let scale = typed_scale(&text).unwrap_or(v.scale());
+                // The places as typed ("1,234.50" → 2), before any unit conversion.
+                let scale = parse_number(&text).map_or(v.scale(), |n| n.value.scale());
                 self.decimals = Some(self.decimals.map_or(scale, |d| d.max(scale)));
                 Amount::Value(convert_unit(v, self.from, self.to))
             }
@@ -160,7 +175,7 @@ impl<'a> Cells<'a> {
         if text.is_empty() || is_blank_mark(&text) {
             return None;
         }
-        match crate::model::number::parse_number(&text) {
+        match parse_number(&text) {
             Ok(n) if n.unit.is_empty() || n.unit == "分" => Some(n.value),
             Ok(n) => {
                 self.problem(
@@ -236,17 +251,6 @@ pub fn is_total_label(text: &str) -> bool {
     )
 }
 
-/// The decimal places as typed ("1,234.50" → 2), before any unit conversion.
-fn typed_scale(text: &str) -> Option<u32> {
-    let half = to_half_width(text);
-    let digits: String = half
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | ' '))
-        .collect();
-    let frac = digits.split_once('.').map_or("", |(_, f)| f);
-    u32::try_from(frac.chars().filter(char::is_ascii_digit).count()).ok()
-}
-
 /// Notes on every row in `range` not yet accounted for: blank rows, repeated headers, captions.
 pub fn skip_reason(cells: &Cells<'_>, row: usize) -> Option<&'static str> {
     if cells
@@ -264,5 +268,57 @@ pub fn skip_reason(cells: &Cells<'_>, row: usize) -> Option<&'static str> {
         Some("所映射的列均为空")
     } else {
         None
+    }
+}
+
+/// Why a row is not read: skipped by the evaluator (由评价人员跳过), else [`skip_reason`].
+pub fn skipped(cells: &Cells<'_>, skip: &BTreeSet<usize>, row: usize) -> Option<&'static str> {
+    if skip.contains(&row) {
+        Some(BY_EVALUATOR)
+    } else {
+        skip_reason(cells, row)
+    }
+}
+
+/// A field's text with all whitespace removed (a 科目编码 written "201 01").
+pub fn compact_text(cells: &Cells<'_>, row: usize, field: Field) -> String {
+    cells
+        .text(row, field)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// A code part as written, with the leading zeros a number cell lost put back (款 `5` → `05`).
+pub fn code_part(cells: &Cells<'_>, row: usize, field: Field, digits: usize) -> String {
+    let t = compact_text(cells, row, field);
+    let numeric = cells
+        .header
+        .column_of(field)
+        .and_then(|c| cells.sheet.cell(row, c))
+        .is_some_and(|c| c.numeric);
+    if numeric && !t.is_empty() && t.len() < digits && t.chars().all(|c| c.is_ascii_digit()) {
+        format!("{t:0>digits$}")
+    } else {
+        t
+    }
+}
+
+/// A 科目编码: the parts (类/款/项 columns with their digits) joined when `split`, else the
+/// `whole` column's text without whitespace.
+pub fn code(
+    cells: &Cells<'_>,
+    row: usize,
+    split: bool,
+    whole: Field,
+    parts: &[(Field, usize)],
+) -> String {
+    if split {
+        parts
+            .iter()
+            .map(|&(field, digits)| code_part(cells, row, field, digits))
+            .collect()
+    } else {
+        compact_text(cells, row, whole)
     }
 }

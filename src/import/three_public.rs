@@ -4,9 +4,8 @@ use std::collections::BTreeSet;
 
 use crate::model::ThreePublic;
 
-use super::functional::note;
 use super::layout::Field;
-use super::rows::{Cells, RowKind, RowNote, skip_reason};
+use super::rows::{Cells, RowKind, RowNote, note, skipped};
 
 pub struct Read {
     pub three: ThreePublic,
@@ -18,11 +17,7 @@ pub fn read(cells: &mut Cells<'_>, skip: &BTreeSet<usize>, keep: &ThreePublic) -
     let mut rows = Vec::new();
     let mut done = false;
     for r in cells.header.data_start()..cells.sheet.rows.len() {
-        if skip.contains(&r) {
-            rows.push(note(r, RowKind::Skipped, "由评价人员跳过"));
-            continue;
-        }
-        if let Some(reason) = skip_reason(cells, r) {
+        if let Some(reason) = skipped(cells, skip, r) {
             rows.push(note(r, RowKind::Skipped, reason));
             continue;
         }
