@@ -25,7 +25,7 @@ use super::checks::execution::execution_base;
 use super::metrics::{
     disbursement_due, has_disbursements, project_base, project_metric, time_progress,
 };
-use super::num::{pct_text, ratio, thousands, to_pct};
+use super::num::{opt_pct_text, ratio, thousands, to_pct};
 use crate::model::{
     Comparator, DisbursementStage, ExecutionBase, Indicator, Project, ProjectMetric, WarningBands,
     Workspace,
@@ -100,7 +100,7 @@ impl Cumulative {
 
     /// `71.33%`, or `—` without a denominator.
     pub fn share_text(&self) -> String {
-        self.share.map_or_else(|| "—".to_owned(), pct_text)
+        opt_pct_text(self.share)
     }
 }
 
@@ -513,6 +513,7 @@ pub fn indicator_progress(ind: &Indicator) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calc::num::pct_text;
     use crate::model::{Amount, Disbursement};
     use rust_decimal_macros::dec;
 

@@ -9,7 +9,7 @@ use super::font::FontMetrics;
 use super::page::{Item, Rgb};
 use crate::calc::ScoreBreakdown;
 use crate::calc::metrics::time_progress;
-use crate::calc::num::pct_text;
+use crate::calc::num::opt_pct_text;
 use crate::calc::series::{ProjectSeries, Track};
 use crate::model::Evaluation;
 
@@ -117,7 +117,7 @@ pub fn score_rate_chart(
         let ty = by + slot / 2.0 + size * 0.35;
         let nw = fonts.width(name, size);
         items.push(text(plot_x - 4.0 - nw, ty, size, name));
-        let value = r.map_or_else(|| "—".to_owned(), pct_text);
+        let value = opt_pct_text(*r);
         items.push(text(plot_x + plot_w * share + 3.0, ty, size, &value));
     }
     items

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::calc::num::{pct_text, thousands};
+use crate::calc::num::{opt_pct_text, pct_text, thousands};
 use crate::calc::series::{default_monitoring_date, fiscal_year_of, indicator_progress};
 use crate::model::{
     DeviationReason, Evaluation, EvaluationKind, Indicator, Likelihood, Monitoring, Workspace,
@@ -148,10 +148,7 @@ fn projects_grid_ui(
                 ui.label(thousands(at.executed.amount));
                 ui.label(at.executed.share_text());
                 ui.label(pct_text(at.time_progress));
-                ui.label(
-                    at.execution_to_time
-                        .map_or_else(|| "—".to_owned(), pct_text),
-                );
+                ui.label(opt_pct_text(at.execution_to_time));
                 state_label_ui(ui, at.state);
                 ui.label(thousands(at.to_beneficiaries.amount));
                 ui.label(at.to_beneficiaries.share_text());
@@ -200,7 +197,7 @@ fn indicators_grid_ui(
                     m2.progress_value = v;
                     out.push(Output::Edit(set_monitoring(e, i, ind, m2, "修改执行情况")));
                 }
-                ui.label(indicator_progress(ind).map_or_else(|| "—".to_owned(), pct_text));
+                ui.label(opt_pct_text(indicator_progress(ind)));
                 let reason = m.deviation_reason;
                 let mut chosen = reason;
                 egui::ComboBox::from_id_salt(("monitoring-reason", e, i))
