@@ -2,7 +2,7 @@
 //! and grade, the indicator table, the budget summary with the progress chart, the 得分率 chart,
 //! findings and recommendations, and the consistency findings as an optional annex.
 
-use super::cells::{amount, indicator_cells, rate, summary_rows};
+use super::cells::{amount, indicator_cells, rate, score, summary_rows, weight};
 use super::chart::{ProgressSeries, progress_chart, score_rate_chart, track_series};
 use super::font::FontMetrics;
 use super::layout::{Align, BODY, Column, Flow, Row, TABLE};
@@ -307,10 +307,10 @@ fn indicator_table(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, b: &Sco
         "合计".to_owned(),
         String::new(),
         String::new(),
-        b.total.weight.normalize().to_string(),
+        weight(b.total.weight),
         String::new(),
         String::new(),
-        round2(b.total.score).to_string(),
+        score(b.total.score),
         format!("等级：{}", or_dash(&b.total.grade)),
     ];
     flow.row(&Row::filled(total, Rgb::LEVEL1_FILL));
