@@ -114,16 +114,7 @@ pub fn report_pdf(
     opts: ReportOptions,
 ) -> Result<(Document, Vec<u8>), String> {
     let fonts = FontMetrics::bundled().ok_or_else(|| "内置字体无法读取".to_owned())?;
-    let chosen: Vec<&Evaluation> = match id {
-        Some(id) => vec![ws.evaluation(id).ok_or_else(|| {
-            let ids: Vec<&str> = ws.evaluations.iter().map(|e| e.id.as_str()).collect();
-            format!(
-                "没有 ID 为 \"{id}\" 的评价；工作区中的评价：{}",
-                ids.join("，")
-            )
-        })?],
-        None => ws.evaluations.iter().collect(),
-    };
+    let chosen: Vec<&Evaluation> = crate::model::pick(&ws.evaluations, id, |e| &e.id, "评价")?;
     let scored: Vec<ScoreBreakdown> = chosen.iter().map(|e| score_evaluation(ws, e)).collect();
     let pairs: Vec<(&Evaluation, &ScoreBreakdown)> =
         chosen.iter().copied().zip(scored.iter()).collect();
