@@ -34,14 +34,6 @@ pub fn monitoring_date(ctx: &egui::Context, ws: &Workspace, year: i32) -> NaiveD
         .unwrap_or_else(|| default_monitoring_date(year))
 }
 
-/// Indices of an evaluation's leaf indicators (those without children).
-fn leaves(ev: &Evaluation) -> Vec<usize> {
-    let ind = &ev.indicators;
-    (0..ind.len())
-        .filter(|&i| ind.get(i + 1).is_none_or(|next| next.level <= ind[i].level))
-        .collect()
-}
-
 /// Draws the page.
 pub fn monitoring_ui(
     ui: &mut egui::Ui,
@@ -92,7 +84,10 @@ pub fn monitoring_ui(
             }
             for e in evaluations {
                 let ev = &ws.evaluations[e];
-                let rows = leaves(ev);
+                // The leaf indicators (those without children), from the scores of this revision.
+                let rows: Vec<usize> = derived.breakdowns.get(e).map_or_else(Vec::new, |b| {
+                    b.nodes.iter().filter(|n| n.is_leaf).map(|n| n.index).collect()
+                });
                 egui::CollapsingHeader::new(format!("{}（{} 项指标）", ev.name, rows.len()))
                     .id_salt(("monitoring-eval", e))
                     .default_open(rows.len() <= 200)
