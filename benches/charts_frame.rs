@@ -11,23 +11,21 @@
 // A benchmark is a harness: when its own setup fails, stopping loudly is right.
 #![allow(clippy::expect_used, clippy::panic, clippy::unwrap_used)]
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use egui::{Event, Pos2, RawInput, Rect};
+use common::{FRAME_DT, WINDOW, app_and_context, arg, input, load_average, pct};
+use egui::{Event, Pos2};
 use jixiao::model::{
     Amount, Disbursement, DisbursementStage, Meta, Project, ProjectKind, Workspace,
 };
-use jixiao::ui::app::{Startup, UiState, WorkbenchApp};
+use jixiao::ui::app::WorkbenchApp;
 use jixiao::ui::charts::data::ProgressData;
-use jixiao::ui::dialogs::InAppOnly;
-use jixiao::ui::edit::Document;
 use jixiao::ui::view::View;
 use rust_decimal::Decimal;
 
-/// The window size the app opens with (`ui::run`).
-const WINDOW: egui::Vec2 = egui::vec2(1440.0, 880.0);
-const FRAME_DT: f64 = 1.0 / 60.0;
 const WARMUP_FRAMES: usize = 20;
 const YEAR: i32 = 2021;
 
@@ -99,16 +97,7 @@ struct Window {
 
 impl Window {
     fn new(ws: Workspace, view: View) -> Window {
-        let mut app = WorkbenchApp::new(Startup {
-            dirs: None,
-            dialogs: Box::new(InAppOnly),
-            open: None,
-        });
-        app.doc = Document::new(ws);
-        app.ui = UiState::default();
-        app.ui.view = view;
-        let ctx = egui::Context::default();
-        jixiao::ui::fonts::setup(&ctx);
+        let (app, ctx) = app_and_context(ws, view);
         Window {
             app,
             ctx,
@@ -121,49 +110,13 @@ impl Window {
     #[inline(never)]
     fn frame(&mut self, events: Vec<Event>) -> Duration {
         self.time += FRAME_DT;
-        let mut raw = RawInput {
-            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)),
-            time: Some(self.time),
-            predicted_dt: 1.0 / 60.0,
-            focused: true,
-            events,
-            ..RawInput::default()
-        };
-        raw.viewports
-            .entry(egui::ViewportId::ROOT)
-            .or_default()
-            .native_pixels_per_point = Some(1.0);
+        let raw = input(self.time, events);
         let app = &mut self.app;
         let start = Instant::now();
         let output = self.ctx.run_ui(raw, |ui| app.frame_ui(ui));
         let _ = self.ctx.tessellate(output.shapes, output.pixels_per_point);
         start.elapsed()
     }
-}
-
-fn pct(sorted: &[Duration], p: f64) -> f64 {
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        clippy::cast_precision_loss,
-        reason = "a few hundred samples"
-    )]
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1].as_secs_f64() * 1e3
-}
-
-fn arg<T: std::str::FromStr>(args: &[String], name: &str) -> Option<T> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-}
-
-fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg").map_or_else(
-        |_| "?".to_owned(),
-        |s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
-    )
 }
 
 struct Scenario {
@@ -182,6 +135,12 @@ fn run(sc: &Scenario, ws: &Workspace, frames: usize, samples: &mut Vec<Duration>
         w.frame(vec![Event::PointerMoved(sc.pointer)]);
     }
     let revision = w.app.doc.revision;
+    // The derived progress data of this revision: recomputing it allocates a new one.
+    let progress = w.app.derived.progress.projects.as_ptr();
+    assert!(
+        !w.app.derived.progress.projects.is_empty(),
+        "no progress data to watch"
+    );
     for k in 0..frames {
         let events = if sc.moving {
             #[expect(clippy::cast_precision_loss, reason = "small frame counts")]
@@ -192,11 +151,11 @@ fn run(sc: &Scenario, ws: &Workspace, frames: usize, samples: &mut Vec<Duration>
         };
         samples.push(w.frame(events));
     }
-    // Nothing was recomputed during the frames: the derived data still belongs to this
-    // revision, so asking again does no work.
+    // Nothing was recomputed during the frames: no edit, and the progress data computed before
+    // them is the very one still in use.
     assert_eq!(w.app.doc.revision, revision);
     assert!(
-        !w.app.derived.refresh(&w.app.doc.ws, revision),
+        std::ptr::eq(w.app.derived.progress.projects.as_ptr(), progress),
         "derived data recomputed without an edit"
     );
 }

@@ -11,25 +11,21 @@
 // has no typed leaf, the edit does not land), stopping loudly with the reason is right.
 #![allow(clippy::expect_used, clippy::panic, clippy::unwrap_used)]
 
+mod common;
+
 use std::time::{Duration, Instant};
 
-use egui::{Event, Key, Modifiers, MouseWheelSource, MouseWheelUnit, Pos2, RawInput, Rect};
+use common::{FRAME_DT, PIXELS_PER_POINT, WINDOW, app_and_context, arg, load_average, ms, pct};
+use egui::{Event, Key, Modifiers, MouseWheelSource, MouseWheelUnit, Pos2, RawInput};
 use jixiao::model::{Actual, Rule, Workspace};
 use jixiao::synth::{SynthSpec, synth};
-use jixiao::ui::app::{Startup, WorkbenchApp};
-use jixiao::ui::dialogs::InAppOnly;
-use jixiao::ui::edit::Document;
+use jixiao::ui::app::WorkbenchApp;
 use jixiao::ui::grid::EditBuffer;
 use jixiao::ui::pages::evaluation::ACTUAL_COL;
 use jixiao::ui::pages::grid_key_for;
 use jixiao::ui::view::{Output, View};
 use rust_decimal::Decimal;
 
-/// The window size the app opens with (`ui::run`).
-const WINDOW: egui::Vec2 = egui::vec2(1440.0, 880.0);
-const PIXELS_PER_POINT: f32 = 1.0;
-/// 60 frames a second of simulated time.
-const FRAME_DT: f64 = 1.0 / 60.0;
 /// Points scrolled per frame (one wheel notch is 50 points in egui; a fast flick).
 const WHEEL_POINTS: f32 = 40.0;
 const WARMUP_FRAMES: usize = 30;
@@ -54,16 +50,7 @@ struct Frame {
 
 impl Window {
     fn new(ws: Workspace, view: View) -> Window {
-        let mut app = WorkbenchApp::new(Startup {
-            dirs: None,
-            dialogs: Box::new(InAppOnly),
-            open: None,
-        });
-        app.doc = Document::new(ws);
-        app.ui = jixiao::ui::app::UiState::default();
-        app.ui.view = view;
-        let ctx = egui::Context::default();
-        jixiao::ui::fonts::setup(&ctx);
+        let (app, ctx) = app_and_context(ws, view);
         // The grid sits in the central panel, right of the navigator (220 pt) and left of the
         // score panel (300 pt): rest the pointer in the middle of it.
         Window {
@@ -76,19 +63,7 @@ impl Window {
 
     fn input(&mut self, events: Vec<Event>) -> RawInput {
         self.time += FRAME_DT;
-        let mut raw = RawInput {
-            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)),
-            time: Some(self.time),
-            predicted_dt: 1.0 / 60.0,
-            focused: true,
-            events,
-            ..RawInput::default()
-        };
-        raw.viewports
-            .entry(egui::ViewportId::ROOT)
-            .or_default()
-            .native_pixels_per_point = Some(PIXELS_PER_POINT);
-        raw
+        common::input(self.time, events)
     }
 
     /// Runs one frame with these events: layout (the app's `frame_ui`) then tessellation.
@@ -189,25 +164,6 @@ fn collect_texts(shape: &egui::Shape, size: f32, out: &mut Vec<String>) {
         }
         _ => {}
     }
-}
-
-/// Percentile (nearest rank) of sorted durations, in milliseconds.
-fn pct(sorted: &[Duration], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        clippy::cast_precision_loss,
-        reason = "a few hundred samples"
-    )]
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    ms(sorted[rank.clamp(1, sorted.len()) - 1])
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
 }
 
 /// One scrolling scenario.
@@ -363,20 +319,6 @@ fn key_event(key: Key, modifiers: Modifiers) -> Event {
         repeat: false,
         modifiers,
     }
-}
-
-fn arg<T: std::str::FromStr>(args: &[String], name: &str) -> Option<T> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-}
-
-fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg").map_or_else(
-        |_| "?".to_owned(),
-        |s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
-    )
 }
 
 fn main() {

@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::calc::{ScoreBreakdown, score_evaluation};
-use crate::model::Workspace;
+use crate::model::{Workspace, pick};
 use crate::report::text;
 use crate::store;
 
@@ -313,27 +313,6 @@ fn node_json<'a>(
         overridden: n.overridden,
         explanation: n.explain(ws_ev).to_string(),
     }
-}
-
-/// The item named by `--evaluation` / `--project`, or all of them; an unknown ID is an error
-/// that lists the IDs there are.
-fn pick<'a, T>(
-    all: &'a [T],
-    only: Option<&str>,
-    id: impl Fn(&T) -> &str,
-    what: &str,
-) -> Result<Vec<&'a T>, String> {
-    let Some(wanted) = only else {
-        return Ok(all.iter().collect());
-    };
-    if let Some(found) = all.iter().find(|t| id(t) == wanted) {
-        return Ok(vec![found]);
-    }
-    let ids: Vec<&str> = all.iter().map(&id).collect();
-    Err(format!(
-        "没有 ID 为 \"{wanted}\" 的{what}；工作区中的{what}：{}",
-        ids.join("，")
-    ))
 }
 
 fn score_cmd(

@@ -103,7 +103,6 @@ fn scores_match_jixiao_score_and_subtotals_are_live_formulas() {
         let inner = &tf["ROUND(SUM(".len()..tf.find(')').unwrap()];
         let sum = sum_refs(&values, inner);
         assert!((sum - total).abs() < 1e-6, "{sum} vs {total}");
-        assert_eq!(text(values.get_value((t, 5))), b.total.grade);
         assert!(formulas.get_value((t, 5)).unwrap().starts_with("IF("));
     }
     // The department evaluation: 84.69, 良.

@@ -22,4 +22,4 @@ pub use profile::*;
 pub use progress::{ProgressSettings, WarningBands};
 pub use project::*;
 pub use template::EvaluationTemplate;
-pub use workspace::{FORMAT_VERSION, Workspace};
+pub use workspace::{FORMAT_VERSION, Workspace, pick};

@@ -53,3 +53,27 @@ impl Workspace {
         self.evaluations.iter().find(|e| e.id == id)
     }
 }
+
+/// The item whose ID is `only` (e.g. `--evaluation` / `--project`), or all of them when `only`
+/// is `None` (`what`: 评价, 项目).
+///
+/// # Errors
+/// An unknown ID: the message lists the IDs there are.
+pub fn pick<'a, T>(
+    all: &'a [T],
+    only: Option<&str>,
+    id: impl Fn(&T) -> &str,
+    what: &str,
+) -> Result<Vec<&'a T>, String> {
+    let Some(wanted) = only else {
+        return Ok(all.iter().collect());
+    };
+    if let Some(found) = all.iter().find(|t| id(t) == wanted) {
+        return Ok(vec![found]);
+    }
+    let ids: Vec<&str> = all.iter().map(&id).collect();
+    Err(format!(
+        "没有 ID 为 \"{wanted}\" 的{what}；工作区中的{what}：{}",
+        ids.join("，")
+    ))
+}

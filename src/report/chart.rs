@@ -8,9 +8,9 @@ use rust_decimal::prelude::ToPrimitive;
 use super::font::FontMetrics;
 use super::page::{Item, Rgb};
 use crate::calc::ScoreBreakdown;
-use crate::calc::metrics::time_progress;
-use crate::calc::num::pct_text;
-use crate::calc::series::{ProjectSeries, Track};
+use crate::calc::metrics::{days_in_year, time_progress};
+use crate::calc::num::opt_pct_text;
+use crate::calc::series::{ProjectSeries, Track, year_end_date, year_start_date};
 use crate::model::Evaluation;
 
 /// Series colours (blue, orange, green, red, purple, brown), then grey.
@@ -117,7 +117,7 @@ pub fn score_rate_chart(
         let ty = by + slot / 2.0 + size * 0.35;
         let nw = fonts.width(name, size);
         items.push(text(plot_x - 4.0 - nw, ty, size, name));
-        let value = r.map_or_else(|| "—".to_owned(), pct_text);
+        let value = opt_pct_text(*r);
         items.push(text(plot_x + plot_w * share + 3.0, ty, size, &value));
     }
     items
@@ -194,14 +194,9 @@ pub fn progress_chart(
     let plot_y = ly + 8.0;
     let plot_w = width - 36.0;
     let plot_h = (top + height - size - 6.0) - plot_y;
-    let Some(start) = NaiveDate::from_ymd_opt(year, 1, 1) else {
-        return items;
-    };
-    let days = if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
-        366.0
-    } else {
-        365.0
-    };
+    let start = year_start_date(year);
+    #[allow(clippy::cast_precision_loss)]
+    let days = days_in_year(year) as f32;
     #[allow(clippy::cast_precision_loss)]
     let px = |d: NaiveDate| -> f32 {
         let day = (d - start).num_days().clamp(0, 365) as f32;
@@ -264,7 +259,7 @@ pub fn progress_chart(
         color: Rgb::GREY,
         dashed: true,
     });
-    let year_end = NaiveDate::from_ymd_opt(year, 12, 31);
+    let year_end = year_end_date(year);
     for (i, s) in series.iter().enumerate() {
         let mut pts = vec![(plot_x, py(0.0))];
         let mut last = 0.0;
@@ -275,9 +270,7 @@ pub fn progress_chart(
             last = f(share);
             pts.push((xx, py(last)));
         }
-        if let Some(e) = year_end {
-            pts.push((px(e), py(last)));
-        }
+        pts.push((px(year_end), py(last)));
         items.push(Item::Polyline {
             points: pts,
             width: 1.4,

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::width::table;
-use crate::calc::num::{pct_text, thousands};
+use crate::calc::num::{opt_pct_text, pct_text, thousands};
 use crate::calc::series::{Cumulative, ProjectSeries, SeriesPoint, Track};
 
 fn amount_and_share(c: Cumulative) -> [String; 2] {
@@ -18,7 +18,7 @@ fn row(label: String, p: &SeriesPoint) -> Vec<String> {
     for t in Track::ALL {
         r.extend(amount_and_share(p.track(t)));
     }
-    r.push(p.execution_to_time.map_or_else(|| "—".to_owned(), pct_text));
+    r.push(opt_pct_text(p.execution_to_time));
     r.push(p.state.label().to_owned());
     r
 }

@@ -2,13 +2,13 @@
 //! 年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分, then the indicator rows with
 //! 偏差原因分析及改进措施, then 总分.
 
-use super::cells::{amount, indicator_cells, rate};
+use super::cells::{amount, indicator_cells, rate, score, weight};
 use super::layout::{Align, BODY, Column, Flow, Row, TABLE};
 use super::page::Rgb;
 use super::summary::{info_grid, level_columns, title_block};
 use crate::calc::links::settings_of;
-use crate::calc::metrics::execution_rate;
-use crate::calc::num::{round2, sum};
+use crate::calc::metrics::{execution_rate, project_budget};
+use crate::calc::num::sum;
 use crate::calc::{NodeScore, ScoreBreakdown};
 use crate::model::{Amount, Evaluation, Rule, Subject, Workspace};
 
@@ -78,19 +78,15 @@ pub fn layout(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, b: &ScoreBre
     );
     if let Some(p) = project {
         let execution = execution_rate(p, settings.execution_base);
-        let full_year = if p.budget_adjusted.is_blank() {
-            p.budget_initial
-        } else {
-            p.budget_adjusted
-        };
+        let full_year = project_budget(p);
         flow.row(&Row::new(vec![
             "年度资金总额".to_owned(),
             amount(p.budget_initial),
             amount(full_year),
             amount(p.executed),
-            exec.map_or_else(String::new, |n| n.weight.normalize().to_string()),
+            exec.map_or_else(String::new, |n| weight(n.weight)),
             rate(execution),
-            exec.map_or_else(String::new, |n| round2(n.score).to_string()),
+            exec.map_or_else(String::new, |n| score(n.score)),
         ]));
         let f = &p.funding;
         for (label, value) in [
@@ -159,8 +155,8 @@ pub fn layout(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, b: &ScoreBre
             String::new(),
             String::new(),
             String::new(),
-            b.total.weight.normalize().to_string(),
-            round2(b.total.score).to_string(),
+            weight(b.total.weight),
+            score(b.total.score),
             grade,
         ],
         Rgb::LEVEL1_FILL,

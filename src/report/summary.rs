@@ -2,7 +2,7 @@
 //! and grade, the indicator table, the budget summary with the progress chart, the 得分率 chart,
 //! findings and recommendations, and the consistency findings as an optional annex.
 
-use super::cells::{amount, indicator_cells, rate, summary_rows};
+use super::cells::{amount, indicator_cells, rate, score, summary_rows, weight};
 use super::chart::{ProgressSeries, progress_chart, score_rate_chart, track_series};
 use super::font::FontMetrics;
 use super::layout::{Align, BODY, Column, Flow, Row, TABLE};
@@ -114,16 +114,7 @@ pub fn report_pdf(
     opts: ReportOptions,
 ) -> Result<(Document, Vec<u8>), String> {
     let fonts = FontMetrics::bundled().ok_or_else(|| "内置字体无法读取".to_owned())?;
-    let chosen: Vec<&Evaluation> = match id {
-        Some(id) => vec![ws.evaluation(id).ok_or_else(|| {
-            let ids: Vec<&str> = ws.evaluations.iter().map(|e| e.id.as_str()).collect();
-            format!(
-                "没有 ID 为 \"{id}\" 的评价；工作区中的评价：{}",
-                ids.join("，")
-            )
-        })?],
-        None => ws.evaluations.iter().collect(),
-    };
+    let chosen: Vec<&Evaluation> = crate::model::pick(&ws.evaluations, id, |e| &e.id, "评价")?;
     let scored: Vec<ScoreBreakdown> = chosen.iter().map(|e| score_evaluation(ws, e)).collect();
     let pairs: Vec<(&Evaluation, &ScoreBreakdown)> =
         chosen.iter().copied().zip(scored.iter()).collect();
@@ -307,10 +298,10 @@ fn indicator_table(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, b: &Sco
         "合计".to_owned(),
         String::new(),
         String::new(),
-        b.total.weight.normalize().to_string(),
+        weight(b.total.weight),
         String::new(),
         String::new(),
-        round2(b.total.score).to_string(),
+        score(b.total.score),
         format!("等级：{}", or_dash(&b.total.grade)),
     ];
     flow.row(&Row::filled(total, Rgb::LEVEL1_FILL));

@@ -15,7 +15,6 @@ use rust_xlsxwriter::{
 use super::cells::{indicator_cells, score};
 use super::summary::level_columns;
 use super::width::display_width;
-use crate::calc::links::settings_of;
 use crate::calc::metrics::execution_rate;
 use crate::calc::metrics::{cost_item_rate, project_metric};
 use crate::calc::num::round2;
@@ -231,6 +230,11 @@ fn formula(text: &str, result: String) -> Formula {
     Formula::new(text).set_result(result)
 }
 
+/// The cached result of a rate formula: the ratio to 10 places, or empty when there is none.
+fn cached_rate(r: Option<Decimal>) -> String {
+    r.map_or_else(String::new, |v| v.round_dp(10).normalize().to_string())
+}
+
 /// The 等级 formula from the profile's bands, highest first.
 fn grade_formula(ev: &Evaluation, score_cell: &str) -> String {
     let mut bands: Vec<_> = ev.profile.grades.iter().collect();
@@ -334,9 +338,7 @@ fn score_sheet(
             a = cell(C_APPLICABLE, r),
             s = cell(C_SCORE, r)
         );
-        let cached = n
-            .rate()
-            .map_or_else(String::new, |v| v.round_dp(10).normalize().to_string());
+        let cached = cached_rate(n.rate());
         sheet.write_formula_with_format(r, C_RATE, formula(&rate_text, cached), &fm.percent)?;
     }
     // 合计: 分值 is the sheet's full total; 得分 rescales when rows are 不适用.
@@ -373,9 +375,7 @@ fn score_sheet(
         C_RATE,
         formula(
             &format!("=IF({w_ref}=0,\"\",{s_ref}/{w_ref})"),
-            b.total
-                .rate
-                .map_or_else(String::new, |v| v.round_dp(10).normalize().to_string()),
+            cached_rate(b.total.rate),
         ),
         &fm.percent,
     )?;
@@ -451,7 +451,7 @@ fn summary_sheet(
                 c,
                 formula(
                     &format!("={sheet_ref}{}", cell(C_RATE, src)),
-                    rv.map_or_else(String::new, |v| v.round_dp(10).normalize().to_string()),
+                    cached_rate(rv),
                 ),
                 &fm.percent,
             )?;
@@ -526,12 +526,7 @@ fn projects_sheet(sheet: &mut Worksheet, ws: &Workspace, fm: &Formats) -> Result
         sheet.write_string_with_format(0, u16::try_from(c).unwrap_or(0), h, &fm.header)?;
         widths.see(c, h);
     }
-    let settings = ws
-        .evaluations
-        .iter()
-        .find(|e| e.subject == crate::model::Subject::Department)
-        .map(|e| settings_of(&e.profile))
-        .unwrap_or_default();
+    let settings = super::text::department_settings(ws);
     let mut r: u32 = 1;
     for p in &ws.projects {
         sheet.write_with_format(r, 0, p.year, &fm.text)?;

@@ -321,11 +321,7 @@ impl WorkbenchApp {
                 }
             }
             Then::Open(None) => {
-                let start = self
-                    .file
-                    .path
-                    .as_ref()
-                    .and_then(|p| p.parent().map(Path::to_path_buf));
+                let start = self.start_dir();
                 match self.dialogs.pick_open(start.as_deref()) {
                     Picked::Path(p) => self.proceed(Then::Open(Some(p)), ctx),
                     Picked::Cancelled => {}
@@ -354,12 +350,16 @@ impl WorkbenchApp {
         }
     }
 
-    pub fn save_as(&mut self, then: Option<Then>) {
-        let start = self
-            .file
+    /// Where file dialogs open: the folder of the current file, if it has one.
+    fn start_dir(&self) -> Option<PathBuf> {
+        self.file
             .path
             .as_ref()
-            .and_then(|p| p.parent().map(Path::to_path_buf));
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+    }
+
+    pub fn save_as(&mut self, then: Option<Then>) {
+        let start = self.start_dir();
         let name = self
             .file
             .path
@@ -594,11 +594,7 @@ impl WorkbenchApp {
 
     /// Asks where to write an export, then writes it.
     pub fn export(&mut self, what: Export) {
-        let start = self
-            .file
-            .path
-            .as_ref()
-            .and_then(|p| p.parent().map(Path::to_path_buf));
+        let start = self.start_dir();
         let name = what.suggested_name(&self.doc.ws, &self.document_name());
         match self
             .dialogs
@@ -638,11 +634,7 @@ impl WorkbenchApp {
             self.status = Some("此文件以只读方式打开：请先“另存为”再导入".to_owned());
             return;
         }
-        let start = self
-            .file
-            .path
-            .as_ref()
-            .and_then(|p| p.parent().map(Path::to_path_buf));
+        let start = self.start_dir();
         match self.dialogs.pick_import(start.as_deref()) {
             Picked::Path(p) => self.open_import(&p),
             Picked::Cancelled => {}

@@ -86,6 +86,25 @@ impl NativeDialogs {
             .add_filter("所有文件", &["*"])
     }
 
+    /// Shows `d` (opening in `start`) unless dialogs are known to be unavailable.
+    fn show(
+        &mut self,
+        d: rfd::FileDialog,
+        start: Option<&Path>,
+        run: fn(rfd::FileDialog) -> Option<PathBuf>,
+    ) -> Picked {
+        if self.unavailable {
+            return Picked::Unavailable;
+        }
+        let d = match start {
+            Some(s) => d.set_directory(s),
+            None => d,
+        };
+        let t = Instant::now();
+        let got = run(d);
+        self.judge(t, got)
+    }
+
     fn judge(&mut self, started: Instant, got: Option<PathBuf>) -> Picked {
         match got {
             Some(p) => Picked::Path(p),
@@ -100,62 +119,27 @@ impl NativeDialogs {
 
 impl FileDialogs for NativeDialogs {
     fn pick_open(&mut self, start: Option<&Path>) -> Picked {
-        if self.unavailable {
-            return Picked::Unavailable;
-        }
-        let mut d = Self::ron_filter(rfd::FileDialog::new()).set_title("打开工作区");
-        if let Some(s) = start {
-            d = d.set_directory(s);
-        }
-        let t = Instant::now();
-        let got = d.pick_file();
-        self.judge(t, got)
+        let d = Self::ron_filter(rfd::FileDialog::new()).set_title("打开工作区");
+        self.show(d, start, rfd::FileDialog::pick_file)
     }
 
     fn pick_save(&mut self, start: Option<&Path>, file_name: &str) -> Picked {
-        if self.unavailable {
-            return Picked::Unavailable;
-        }
-        let mut d = Self::ron_filter(rfd::FileDialog::new())
-            .set_title("保存工作区")
-            .set_file_name(file_name);
-        if let Some(s) = start {
-            d = d.set_directory(s);
-        }
-        let t = Instant::now();
-        let got = d.save_file();
-        self.judge(t, got)
+        self.pick_export(start, file_name, FileKind::Workspace)
     }
 
     fn pick_import(&mut self, start: Option<&Path>) -> Picked {
-        if self.unavailable {
-            return Picked::Unavailable;
-        }
-        let mut d = rfd::FileDialog::new()
+        let d = rfd::FileDialog::new()
             .set_title("导入表格")
             .add_filter("表格 (*.xlsx *.xls *.ods *.csv)", &IMPORT_EXTENSIONS)
             .add_filter("所有文件", &["*"]);
-        if let Some(s) = start {
-            d = d.set_directory(s);
-        }
-        let t = Instant::now();
-        let got = d.pick_file();
-        self.judge(t, got)
+        self.show(d, start, rfd::FileDialog::pick_file)
     }
 
     fn pick_export(&mut self, start: Option<&Path>, file_name: &str, kind: FileKind) -> Picked {
-        if self.unavailable {
-            return Picked::Unavailable;
-        }
-        let mut d = Self::filter(rfd::FileDialog::new(), kind)
+        let d = Self::filter(rfd::FileDialog::new(), kind)
             .set_title(kind.save_title())
             .set_file_name(file_name);
-        if let Some(s) = start {
-            d = d.set_directory(s);
-        }
-        let t = Instant::now();
-        let got = d.save_file();
-        self.judge(t, got)
+        self.show(d, start, rfd::FileDialog::save_file)
     }
 }
 

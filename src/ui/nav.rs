@@ -85,7 +85,7 @@ pub fn navigator_ui(
                     let mut years: Vec<i32> = ws.projects.iter().map(|p| p.year).collect();
                     years.sort_unstable();
                     years.dedup();
-                    for y in years.into_iter().rev() {
+                    for &y in years.iter().rev() {
                         egui::CollapsingHeader::new(format!("{y} 年度项目"))
                             .id_salt(("projects", y))
                             .default_open(false)
@@ -103,7 +103,7 @@ pub fn navigator_ui(
                             });
                     }
                 });
-            progress_items_ui(ui, ws, current, &mut out);
+            progress_items_ui(ui, &derived.progress.years, current, &mut out);
             egui::CollapsingHeader::new("评价")
                 .default_open(true)
                 .show(ui, |ui| {
@@ -135,21 +135,14 @@ pub fn navigator_ui(
 }
 
 /// 进度监控: per project year, the department chart and the 双监控 page.
-fn progress_items_ui(ui: &mut egui::Ui, ws: &Workspace, current: &View, out: &mut Vec<Output>) {
-    let mut years: Vec<i32> = ws
-        .projects
-        .iter()
-        .map(|p| crate::calc::series::fiscal_year_of(ws, p))
-        .collect();
-    years.sort_unstable();
-    years.dedup();
+fn progress_items_ui(ui: &mut egui::Ui, years: &[i32], current: &View, out: &mut Vec<Output>) {
     if years.is_empty() {
         return;
     }
     egui::CollapsingHeader::new("进度监控")
         .default_open(true)
         .show(ui, |ui| {
-            for y in years.into_iter().rev() {
+            for &y in years.iter().rev() {
                 item(
                     ui,
                     current,

@@ -2,7 +2,7 @@
 //! a chart of 得分率 over the grade bands; hovering a row shows its explanation.
 
 use super::derived::Derived;
-use crate::calc::num::{pct_text, plain, round2};
+use crate::calc::num::{opt_pct_text, pct_text, plain, round2};
 use crate::model::Workspace;
 
 /// Draws the panel for evaluation `index` (or a hint when there is none).
@@ -68,7 +68,7 @@ pub fn score_panel_ui(ui: &mut egui::Ui, ws: &Workspace, derived: &Derived, inde
                 ui.label(plain(n.weight));
                 ui.label(round2(n.score).to_string())
                     .on_hover_text(n.explain(ev).to_string());
-                ui.label(n.rate().map_or_else(|| "—".to_owned(), pct_text));
+                ui.label(opt_pct_text(n.rate()));
                 ui.end_row();
             }
         });

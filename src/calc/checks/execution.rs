@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::calc::metrics::{
     disbursed, disbursement_due, has_disbursements, project_base, project_budget,
 };
-use crate::calc::num::{pct_text, ratio};
+use crate::calc::num::{opt_pct_text, ratio};
 use crate::model::{
     Amount, CostItem, DisbursementStage, EvaluationKind, ExecutionBase, Project, Subject, Workspace,
 };
@@ -82,7 +82,7 @@ fn over(
     budget: Decimal,
     base_name: &str,
 ) -> Finding {
-    let rate = ratio(executed, budget).map_or_else(|| "—".to_owned(), pct_text);
+    let rate = opt_pct_text(ratio(executed, budget));
     Finding::note(
         NAME_OVER,
         FindingKind::Warning,

@@ -6,7 +6,8 @@ use egui_plot::PlotPoint;
 
 use super::pct_f64;
 use crate::calc::series::{
-    ProjectSeries, Track, YearEndRates, project_series, year_end_rates, year_start_date,
+    ProjectSeries, Track, YearEndRates, fiscal_year_of, project_series, year_end_rates,
+    year_start_date,
 };
 use crate::model::{DisbursementStage, Workspace};
 
@@ -123,12 +124,19 @@ pub fn stage_slot(stage: DisbursementStage) -> usize {
 #[derive(Debug, Default)]
 pub struct ProgressData {
     pub projects: Vec<ProjectProgress>,
+    /// The fiscal years the projects belong to, ascending, each once (the navigator's
+    /// 进度监控 entries).
+    pub years: Vec<i32>,
 }
 
 impl ProgressData {
     /// Computes everything from the document (called when the revision changes).
     pub fn compute(ws: &Workspace) -> ProgressData {
+        let mut years: Vec<i32> = ws.projects.iter().map(|p| fiscal_year_of(ws, p)).collect();
+        years.sort_unstable();
+        years.dedup();
         ProgressData {
+            years,
             projects: ws
                 .projects
                 .iter()

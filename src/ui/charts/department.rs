@@ -10,7 +10,7 @@ use egui_plot::{Bar, BarChart, GridMark, HLine, Legend, Plot, Polygon};
 
 use super::data::ProjectProgress;
 use super::{state_colour, state_fill, to_f64};
-use crate::calc::num::pct_text;
+use crate::calc::num::opt_pct_text;
 use crate::calc::series::WarningState;
 use crate::model::WarningBands;
 
@@ -62,11 +62,10 @@ pub fn sort_items(items: &mut [BarItem<'_>], by: SortBy) {
 
 /// The accessible name of a project's column.
 pub fn column_label(name: &str, p: &ProjectProgress) -> String {
-    let r = |v: Option<rust_decimal::Decimal>| v.map_or_else(|| "—".to_owned(), pct_text);
     format!(
         "{name} 执行率 {} 拨付率 {}",
-        r(p.rates.execution_rate),
-        r(p.rates.disbursement_rate)
+        opt_pct_text(p.rates.execution_rate),
+        opt_pct_text(p.rates.disbursement_rate)
     )
 }
 

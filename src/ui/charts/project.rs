@@ -12,7 +12,7 @@ use egui_plot::{
 
 use super::data::{ProjectProgress, day_x, x_date};
 use super::{state_colour, state_fill};
-use crate::calc::num::{pct_text, thousands};
+use crate::calc::num::{opt_pct_text, pct_text, thousands};
 use crate::calc::series::{
     ProjectSeries, SeriesEvent, SeriesPoint, Track, WarningState, default_monitoring_date,
 };
@@ -149,7 +149,7 @@ pub fn state_text(s: &ProjectSeries, p: &SeriesPoint, unit: &str) -> String {
             );
         }
     }
-    let ratio = p.execution_to_time.map_or_else(|| "—".to_owned(), pct_text);
+    let ratio = opt_pct_text(p.execution_to_time);
     let _ = write!(t, "\n执行进度 ÷ 序时进度 {ratio}：{}", p.state.label());
     t
 }

@@ -5,7 +5,7 @@ use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Span, Text};
 
 use super::{pct_f64, slot_x, to_f64};
 use crate::calc::ScoreBreakdown;
-use crate::calc::num::{pct_text, plain, round2};
+use crate::calc::num::{opt_pct_text, plain, round2};
 use crate::model::Evaluation;
 
 /// Grade colours from the best grade down (优, 良, 中, 差).
@@ -53,7 +53,7 @@ pub fn score_chart_ui(ui: &mut egui::Ui, ev: &Evaluation, b: &ScoreBreakdown, he
                         node.name(ev),
                         round2(node.score),
                         plain(node.weight),
-                        node.rate().map_or_else(|| "—".to_owned(), pct_text)
+                        opt_pct_text(node.rate())
                     )),
             )
         })

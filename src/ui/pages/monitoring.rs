@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::calc::num::{pct_text, thousands};
+use crate::calc::num::{opt_pct_text, pct_text, thousands};
 use crate::calc::series::{default_monitoring_date, fiscal_year_of, indicator_progress};
 use crate::model::{
     DeviationReason, Evaluation, EvaluationKind, Indicator, Likelihood, Monitoring, Workspace,
@@ -32,14 +32,6 @@ pub fn monitoring_date(ctx: &egui::Context, ws: &Workspace, year: i32) -> NaiveD
                 .find_map(|e| e.monitoring_date)
         })
         .unwrap_or_else(|| default_monitoring_date(year))
-}
-
-/// Indices of an evaluation's leaf indicators (those without children).
-fn leaves(ev: &Evaluation) -> Vec<usize> {
-    let ind = &ev.indicators;
-    (0..ind.len())
-        .filter(|&i| ind.get(i + 1).is_none_or(|next| next.level <= ind[i].level))
-        .collect()
 }
 
 /// Draws the page.
@@ -92,7 +84,10 @@ pub fn monitoring_ui(
             }
             for e in evaluations {
                 let ev = &ws.evaluations[e];
-                let rows = leaves(ev);
+                // The leaf indicators (those without children), from the scores of this revision.
+                let rows: Vec<usize> = derived.breakdowns.get(e).map_or_else(Vec::new, |b| {
+                    b.nodes.iter().filter(|n| n.is_leaf).map(|n| n.index).collect()
+                });
                 egui::CollapsingHeader::new(format!("{}（{} 项指标）", ev.name, rows.len()))
                     .id_salt(("monitoring-eval", e))
                     .default_open(rows.len() <= 200)
@@ -148,10 +143,7 @@ fn projects_grid_ui(
                 ui.label(thousands(at.executed.amount));
                 ui.label(at.executed.share_text());
                 ui.label(pct_text(at.time_progress));
-                ui.label(
-                    at.execution_to_time
-                        .map_or_else(|| "—".to_owned(), pct_text),
-                );
+                ui.label(opt_pct_text(at.execution_to_time));
                 state_label_ui(ui, at.state);
                 ui.label(thousands(at.to_beneficiaries.amount));
                 ui.label(at.to_beneficiaries.share_text());
@@ -200,7 +192,7 @@ fn indicators_grid_ui(
                     m2.progress_value = v;
                     out.push(Output::Edit(set_monitoring(e, i, ind, m2, "修改执行情况")));
                 }
-                ui.label(indicator_progress(ind).map_or_else(|| "—".to_owned(), pct_text));
+                ui.label(opt_pct_text(indicator_progress(ind)));
                 let reason = m.deviation_reason;
                 let mut chosen = reason;
                 egui::ComboBox::from_id_salt(("monitoring-reason", e, i))

@@ -4,7 +4,7 @@
 use egui_extras::{Column, TableBuilder};
 use rust_decimal::Decimal;
 
-use crate::calc::num::pct_text;
+use crate::calc::num::opt_pct_text;
 use crate::calc::series::fiscal_year_of;
 use crate::model::{Meta, Workspace};
 use crate::ui::app::UiState;
@@ -129,7 +129,6 @@ pub fn department_progress_ui(
 /// The exact rates under the chart, one virtual row per project (only visible rows are laid out).
 fn rates_table_ui(ui: &mut egui::Ui, items: &[BarItem<'_>], year: i32, out: &mut Vec<Output>) {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-    let text = |v: Option<Decimal>| v.map_or_else(|| "—".to_owned(), pct_text);
     TableBuilder::new(ui)
         .id_salt(("department-progress-table", year))
         .striped(true)
@@ -161,13 +160,13 @@ fn rates_table_ui(ui: &mut egui::Ui, items: &[BarItem<'_>], year: i32, out: &mut
                     }
                 });
                 row.col(|ui| {
-                    ui.label(text(r.execution_rate));
+                    ui.label(opt_pct_text(r.execution_rate));
                 });
                 row.col(|ui| {
                     state_label_ui(ui, r.execution_state);
                 });
                 row.col(|ui| {
-                    ui.label(text(r.disbursement_rate));
+                    ui.label(opt_pct_text(r.disbursement_rate));
                 });
                 row.col(|ui| {
                     state_label_ui(ui, r.disbursement_state);
