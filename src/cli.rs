@@ -70,28 +70,7 @@ enum Command {
         json: bool,
     },
     /// 导入：从 xlsx/xls/ods/CSV 读入预算表、项目支出预算表、指标表或项目自评表（先核对，全部成功才写入）
-    Import {
-        /// 要导入的文件（.xlsx .xls .ods .csv）
-        source: PathBuf,
-        /// 导入到这个工作区文件（不存在则新建）
-        #[arg(long)]
-        into: PathBuf,
-        /// 指定版式：functional（功能分类）、economic（经济分类）、three-public（三公经费）、projects（项目支出预算表）、indicators（指标表）、selfeval（项目支出绩效自评表）
-        #[arg(long = "as", value_name = "LAYOUT")]
-        layout: Option<String>,
-        /// 工作表名称（默认：第一个能识别的工作表）
-        #[arg(long)]
-        sheet: Option<String>,
-        /// 表中没有年度时使用的年度
-        #[arg(long)]
-        year: Option<i32>,
-        /// CSV 编码：auto、utf-8、gbk
-        #[arg(long, default_value = "auto")]
-        encoding: String,
-        /// 只显示预览，不写入
-        #[arg(long = "dry-run")]
-        dry_run: bool,
-    },
+    Import(ImportArgs),
     /// 打印用得分汇总 PDF（不指定 --evaluation 时，工作区中的全部评价依次排入一个 PDF）
     Report {
         /// 工作区文件（.ron）
@@ -192,26 +171,7 @@ pub fn run_with(
             date,
             json,
         }) => load(&file).and_then(|ws| progress_cmd(&ws, project.as_deref(), date, json, out)),
-        Some(Command::Import {
-            source,
-            into,
-            layout,
-            sheet,
-            year,
-            encoding,
-            dry_run,
-        }) => import_cmd(
-            &ImportArgs {
-                source,
-                into,
-                layout,
-                sheet,
-                year,
-                encoding,
-                dry_run,
-            },
-            out,
-        ),
+        Some(Command::Import(args)) => import_cmd(&args, out),
         Some(Command::Report {
             file,
             evaluation,
@@ -518,13 +478,28 @@ fn progress_cmd(
     Ok(0)
 }
 
+/// The options of `jixiao import`.
+#[derive(clap::Args, Debug)]
 struct ImportArgs {
+    /// 要导入的文件（.xlsx .xls .ods .csv）
     source: PathBuf,
+    /// 导入到这个工作区文件（不存在则新建）
+    #[arg(long)]
     into: PathBuf,
+    /// 指定版式：functional（功能分类）、economic（经济分类）、three-public（三公经费）、projects（项目支出预算表）、indicators（指标表）、selfeval（项目支出绩效自评表）
+    #[arg(long = "as", value_name = "LAYOUT")]
     layout: Option<String>,
+    /// 工作表名称（默认：第一个能识别的工作表）
+    #[arg(long)]
     sheet: Option<String>,
+    /// 表中没有年度时使用的年度
+    #[arg(long)]
     year: Option<i32>,
+    /// CSV 编码：auto、utf-8、gbk
+    #[arg(long, default_value = "auto")]
     encoding: String,
+    /// 只显示预览，不写入
+    #[arg(long = "dry-run")]
     dry_run: bool,
 }
 

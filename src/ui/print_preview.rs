@@ -217,18 +217,14 @@ pub fn paint_page(painter: &egui::Painter, page: &Page, rect: egui::Rect, zoom: 
                 color: c,
                 dashed,
             } => {
-                let pts = [at(from.0, from.1), at(to.0, to.1)];
-                let stroke = egui::Stroke::new(width * zoom, color(*c));
-                if *dashed {
-                    painter.extend(egui::Shape::dashed_line(
-                        &pts,
-                        stroke,
-                        3.0 * zoom,
-                        2.0 * zoom,
-                    ));
-                } else {
-                    painter.line_segment(pts, stroke);
-                }
+                let pts = vec![at(from.0, from.1), at(to.0, to.1)];
+                stroke_path(
+                    painter,
+                    pts,
+                    egui::Stroke::new(width * zoom, color(*c)),
+                    *dashed,
+                    zoom,
+                );
             }
             Item::Rect {
                 x,
@@ -257,19 +253,37 @@ pub fn paint_page(painter: &egui::Painter, page: &Page, rect: egui::Rect, zoom: 
                 color: c,
                 dashed,
             } => {
-                let pts: Vec<egui::Pos2> = points.iter().map(|p| at(p.0, p.1)).collect();
-                let stroke = egui::Stroke::new(width * zoom, color(*c));
-                if *dashed {
-                    painter.extend(egui::Shape::dashed_line(
-                        &pts,
-                        stroke,
-                        3.0 * zoom,
-                        2.0 * zoom,
-                    ));
-                } else {
-                    painter.add(egui::Shape::line(pts, stroke));
-                }
+                let pts = points.iter().map(|p| at(p.0, p.1)).collect();
+                stroke_path(
+                    painter,
+                    pts,
+                    egui::Stroke::new(width * zoom, color(*c)),
+                    *dashed,
+                    zoom,
+                );
             }
         }
+    }
+}
+
+/// A line through `pts`, dashed (3 on, 2 off at 100%) or solid.
+fn stroke_path(
+    painter: &egui::Painter,
+    pts: Vec<egui::Pos2>,
+    stroke: egui::Stroke,
+    dashed: bool,
+    zoom: f32,
+) {
+    if dashed {
+        painter.extend(egui::Shape::dashed_line(
+            &pts,
+            stroke,
+            3.0 * zoom,
+            2.0 * zoom,
+        ));
+    } else if let [a, b] = pts[..] {
+        painter.line_segment([a, b], stroke);
+    } else {
+        painter.add(egui::Shape::line(pts, stroke));
     }
 }
