@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::Workspace;
 use crate::report::font::FontMetrics;
+use crate::report::page::Document;
 use crate::report::{ReportOptions, layout_report, pdf, print, xlsx};
 use crate::store;
 
@@ -50,13 +51,15 @@ impl Export {
     }
 }
 
-/// The PDF bytes of one evaluation's summary, from the window's derived breakdown.
-pub fn pdf_bytes(
+/// The laid-out summary of one evaluation, from the window's derived breakdown and findings
+/// (the 打印预览 draws it, 导出 PDF writes it).
+pub fn layout_one(
     ws: &Workspace,
     derived: &Derived,
     evaluation: usize,
     opts: ReportOptions,
-) -> Result<Vec<u8>, String> {
+    fonts: &FontMetrics,
+) -> Result<Document, String> {
     let ev = ws
         .evaluations
         .get(evaluation)
@@ -65,13 +68,23 @@ pub fn pdf_bytes(
         .breakdowns
         .get(evaluation)
         .ok_or_else(|| "得分尚未计算".to_owned())?;
-    let fonts = FontMetrics::bundled().ok_or_else(|| "内置字体无法读取".to_owned())?;
     let findings = if opts.annex_checks {
         derived.findings.as_slice()
     } else {
         &[]
     };
-    let doc = layout_report(ws, &[(ev, b)], findings, opts, &fonts);
+    Ok(layout_report(ws, &[(ev, b)], findings, opts, fonts))
+}
+
+/// The PDF bytes of one evaluation's summary.
+pub fn pdf_bytes(
+    ws: &Workspace,
+    derived: &Derived,
+    evaluation: usize,
+    opts: ReportOptions,
+) -> Result<Vec<u8>, String> {
+    let fonts = FontMetrics::bundled().ok_or_else(|| "内置字体无法读取".to_owned())?;
+    let doc = layout_one(ws, derived, evaluation, opts, &fonts)?;
     pdf::write_pdf(&doc, &fonts)
 }
 

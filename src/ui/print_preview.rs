@@ -1,13 +1,13 @@
 //! 打印预览: the laid-out pages of the score summary drawn with egui's painter, from the same
 //! `report::page::Document` the PDF writer draws, so the preview is what will print.
 
-use crate::calc::Finding;
 use crate::model::{EvaluationKind, Workspace};
 use crate::report::font::FontMetrics;
 use crate::report::page::{Document, Item, Page, Rgb};
-use crate::report::{ReportLayout, ReportOptions, layout_report};
+use crate::report::{ReportLayout, ReportOptions};
 
 use super::derived::Derived;
+use super::exports::layout_one;
 
 /// The preview's state (UI state: losing it is harmless).
 pub struct Preview {
@@ -63,18 +63,11 @@ impl Preview {
             .as_ref()
             .is_none_or(|(r, o, _)| *r != revision || *o != self.opts);
         if stale {
-            let ev = ws.evaluations.get(self.evaluation)?;
-            let b = derived.breakdowns.get(self.evaluation)?;
             let Some(fonts) = FontMetrics::bundled() else {
                 self.error = Some("内置字体无法读取".to_owned());
                 return None;
             };
-            let findings: &[Finding] = if self.opts.annex_checks {
-                &derived.findings
-            } else {
-                &[]
-            };
-            let doc = layout_report(ws, &[(ev, b)], findings, self.opts, &fonts);
+            let doc = layout_one(ws, derived, self.evaluation, self.opts, &fonts).ok()?;
             self.doc = Some((revision, self.opts, doc));
         }
         self.doc.as_ref().map(|(_, _, d)| d)
