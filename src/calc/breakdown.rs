@@ -232,12 +232,20 @@ pub(super) fn outline_with<T>(
     }
 }
 
-/// The grade of a total (bands highest first; the first band whose minimum is reached).
-pub fn grade_of(total: Decimal, bands: &[GradeBand]) -> String {
-    let mut sorted: Vec<&GradeBand> = bands.iter().collect();
-    sorted.sort_by_key(|b| std::cmp::Reverse(b.min));
-    sorted
+/// Which band a total reaches: the index in `bands` (in any order) of the highest minimum
+/// it reaches, the first such band when two share a minimum; `None` below every band.
+pub fn grade_index(total: Decimal, bands: &[GradeBand]) -> Option<usize> {
+    bands
         .iter()
-        .find(|b| total >= b.min)
+        .enumerate()
+        .filter(|(_, b)| total >= b.min)
+        .min_by_key(|(_, b)| std::cmp::Reverse(b.min))
+        .map(|(i, _)| i)
+}
+
+/// The grade (等级) of a total: the label of the band [`grade_index`] picks.
+pub fn grade_of(total: Decimal, bands: &[GradeBand]) -> String {
+    grade_index(total, bands)
+        .and_then(|i| bands.get(i))
         .map_or_else(String::new, |b| b.label.clone())
 }

@@ -11,7 +11,7 @@ pub mod series;
 mod sheet;
 
 pub use breakdown::{
-    NodeScore, ScoreBreakdown, ScoreFlag, TotalScore, grade_of, outline, score_all,
+    NodeScore, ScoreBreakdown, ScoreFlag, TotalScore, grade_index, grade_of, outline, score_all,
     score_evaluation,
 };
 pub use checks::{Finding, FindingKind, Location, Side, TableRef, Tally, catalogue, run_all};

@@ -4,8 +4,10 @@
 use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Span, Text};
 
 use super::{pct_f64, slot_x, to_f64};
-use crate::calc::ScoreBreakdown;
+use rust_decimal::Decimal;
+
 use crate::calc::num::{opt_pct_text, plain, round2};
+use crate::calc::{ScoreBreakdown, grade_index};
 use crate::model::Evaluation;
 
 /// Grade colours from the best grade down (优, 良, 中, 差).
@@ -16,13 +18,9 @@ const GRADE_COLOURS: [egui::Color32; 4] = [
     egui::Color32::from_rgb(205, 60, 60),
 ];
 
-/// Bar colour: the fill of the grade band the rate falls in, stronger.
-fn band_index(ev: &Evaluation, rate_pct: f64) -> usize {
-    let total = to_f64(ev.profile.total).max(f64::MIN_POSITIVE);
-    ev.profile
-        .grades
-        .iter()
-        .position(|g| rate_pct >= to_f64(g.min) / total * 100.0)
+/// Bar colour: the fill of the grade band (等级) a 一级指标's 得分率 would earn as a total.
+fn band_index(ev: &Evaluation, rate: Decimal) -> usize {
+    grade_index(rate.saturating_mul(ev.profile.total), &ev.profile.grades)
         .unwrap_or(ev.profile.grades.len().saturating_sub(1))
 }
 
@@ -42,8 +40,9 @@ pub fn score_chart_ui(ui: &mut egui::Ui, ev: &Evaluation, b: &ScoreBreakdown, he
         .iter()
         .enumerate()
         .filter_map(|(i, node)| {
-            let rate = pct_f64(node.rate()?);
-            let k = band_index(ev, rate).min(GRADE_COLOURS.len() - 1);
+            let exact = node.rate()?;
+            let rate = pct_f64(exact);
+            let k = band_index(ev, exact).min(GRADE_COLOURS.len() - 1);
             Some(
                 Bar::new(slot_x(i), rate)
                     .width(0.6)
@@ -90,7 +89,7 @@ pub fn score_chart_ui(ui: &mut egui::Ui, ev: &Evaluation, b: &ScoreBreakdown, he
         })
         .y_axis_formatter(|mark, _| format!("{}%", mark.value))
         .show(ui, |plot| {
-            let mut upper = 100.0_f64.max(105.0);
+            let mut upper = 105.0_f64;
             for (k, g) in ev.profile.grades.iter().enumerate() {
                 let lower = (to_f64(g.min) / total * 100.0).max(0.0);
                 if lower < upper {
