@@ -93,16 +93,50 @@ fn yuan_stated_under_the_title_is_converted_to_wan_yuan() {
 }
 
 #[test]
-fn half_width_yuan_in_the_funds_label_and_a_bad_cell_refuse_with_the_place() {
+fn half_width_yuan_in_the_funds_label_and_the_forms_slips_are_placed() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("district.xlsx");
     forms_support::district_slips().form().xlsx(&path, "附件2");
-    let (out, _) = import(&path, &[]);
+    let (out, ws) = import(&path, &[]);
     let t = text(&out);
     // The target "#NAME?" of 补贴发放及时率 is row 15, column E: never a silent blank.
-    assert!(!out.status.success(), "{t}");
-    assert!(t.contains("#NAME?"), "{t}");
-    assert!(t.contains("第 15 行") && t.contains("E 列"), "{t}");
+    let line = |needle: &str| {
+        t.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no line with {needle}:\n{t}"))
+            .to_owned()
+    };
+    let bad = line("#NAME?");
+    assert!(bad.contains("第 15 行") && bad.contains("E 列"), "{bad}");
+    // "产出指标（50分）": its 分值 add to 20 + 15 + 10 = 45.
+    let l1 = line("50 分");
+    assert!(l1.contains("45") && l1.contains("第 13 行"), "{l1}");
+    // 得分 12 above 分值 10 on row 15.
+    let over = line("高于分值");
+    assert!(over.contains("12") && over.contains("10"), "{over}");
+    // 总分 99 against 20 + 15 + 12 + 30 + 10 + 9.7 = 96.7.
+    let total = line("总分 99");
+    assert!(total.contains("96.7"), "{total}");
+    if let Some(ws) = ws {
+        // 1,200,000 元 = 120 万元, 1,164,000 元 = 116.4 万元.
+        let p = &ws.projects[0];
+        assert_eq!(
+            (&p.budget_adjusted, &p.executed),
+            (&Amount::Value(dec!(120)), &Amount::Value(dec!(116.4)))
+        );
+        // The "(50分)" is not part of the name.
+        assert!(
+            ws.evaluations[0]
+                .indicators
+                .iter()
+                .any(|i| i.name == "产出指标")
+        );
+        // The row whose target is #NAME? waits for the evaluator: not the unit's 12.
+        let (s, unscored) = leaf_score(&ws, "补贴发放及时率");
+        assert!(unscored, "#NAME? target scored {s}");
+    } else {
+        assert!(!out.status.success(), "{t}");
+    }
 }
 
 #[test]
@@ -197,4 +231,29 @@ fn county_variant_in_gbk_csv_scores_its_at_most_targets_as_at_most() {
     assert_eq!(leaf_score(&ws, "群众出行条件"), (dec!(16), false));
     // 9.5 + 30 + 10 + 15.38 + 16 + 10 = 90.88, against the published 95.5.
     assert_eq!(b.total.score, dec!(90.88));
+}
+
+#[test]
+fn missed_targets_written_with_words_between_are_never_full_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("city.xlsx");
+    forms_support::city_negations().form().xlsx(&path, "自评表");
+    let (out, ws) = import(&path, &[]);
+    assert!(out.status.success(), "{}", text(&out));
+    let ws = ws.unwrap();
+    for (name, weight) in [
+        ("系统升级", dec!(20)),
+        ("数据共享", dec!(15)),
+        ("视频节点建设", dec!(15)),
+        ("运维制度", dec!(30)),
+    ] {
+        let (s, unscored) = leaf_score(&ws, name);
+        assert!(
+            unscored || s < weight,
+            "{name}: scored {s} of {weight} although the unit wrote it was not (fully) met"
+        );
+    }
+    // 部分建立 is at most the middle band's top: 80% of 30.
+    let (s, unscored) = leaf_score(&ws, "运维制度");
+    assert!(unscored || s <= dec!(24), "部分建立 scored {s}");
 }

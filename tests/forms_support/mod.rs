@@ -698,6 +698,87 @@ pub fn county_variant_csv() -> Form {
     }
 }
 
+/// 某市 (xlsx, 万元 in the label): 定性 actuals written the way units write them when a target
+/// was missed, with words between the negation and the verb ("未按期完成", "未能实现",
+/// "尚未全部建成") and a partial qualifier on the target's own word ("部分建立"). None of
+/// them may score full marks.
+pub fn city_negations() -> National {
+    National {
+        title: "2023年度项目支出绩效自评表",
+        subtitle: "",
+        project: "智慧城市运营维护",
+        department: "某市大数据管理局",
+        unit: "某市信息中心",
+        funds_label: "项目资金（万元）",
+        funds: vec![
+            (
+                "年度资金总额",
+                N(80.0),
+                N(80.0),
+                N(80.0),
+                N(10.0),
+                T("100%"),
+                N(10.0),
+            ),
+            ("其中：当年财政拨款", N(80.0), N(80.0), N(80.0), E, E, E),
+        ],
+        goal: ("平台全年稳定运行", "平台运行基本稳定"),
+        indicators: vec![
+            [
+                T("产出指标"),
+                T("时效指标"),
+                T("系统升级"),
+                T("按期完成"),
+                T("未按期完成"),
+                N(20.0),
+                N(20.0),
+                E,
+            ],
+            [
+                T("产出指标"),
+                T("质量指标"),
+                T("数据共享"),
+                T("实现"),
+                T("未能实现"),
+                N(15.0),
+                N(15.0),
+                E,
+            ],
+            [
+                T("产出指标"),
+                T("数量指标"),
+                T("视频节点建设"),
+                T("建成"),
+                T("尚未全部建成"),
+                N(15.0),
+                N(15.0),
+                E,
+            ],
+            [
+                T("效益指标"),
+                T("可持续影响指标"),
+                T("运维制度"),
+                T("建立"),
+                T("部分建立"),
+                N(30.0),
+                N(30.0),
+                E,
+            ],
+            [
+                T("满意度指标"),
+                T("服务对象满意度指标"),
+                T("使用部门满意度"),
+                T("≥90%"),
+                T("95%"),
+                N(10.0),
+                N(10.0),
+                E,
+            ],
+        ],
+        total: (N(100.0), N(100.0)),
+    }
+}
+
 /// Writes every form into `dir` and returns the paths.
 pub fn write_all(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
