@@ -5,6 +5,7 @@
 
 pub mod calc;
 pub mod cli;
+pub mod doc;
 pub mod import;
 pub mod model;
 pub mod report;

@@ -171,7 +171,7 @@ fn closing_with_unsaved_changes_asks_first() {
     meta.title.push_str("（已改）");
     h.state_mut()
         .doc
-        .apply(jixiao::ui::edit::Edit::Meta(meta), "改标题")
+        .apply(jixiao::doc::Edit::Meta(meta), "改标题")
         .unwrap();
     h.input_mut()
         .viewports

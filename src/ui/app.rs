@@ -9,12 +9,12 @@ use std::time::{Duration, Instant, SystemTime};
 use super::actions::Action;
 use super::derived::Derived;
 use super::dialogs::{ChooserMode, ChooserResult, FileChooser, FileDialogs, Picked};
-use super::edit::Document;
 use super::exports::{self, Export};
 use super::grid::GridState;
 use super::session::{self, Dirs, Lock, LockOutcome, Recovery};
 use super::view::{Output, View};
 use super::{nav, pages, score_panel};
+use crate::doc::Document;
 use crate::model::Workspace;
 use crate::store;
 
@@ -1018,8 +1018,8 @@ impl WorkbenchApp {
                 });
                 match choice {
                     Some(true) => {
-                        let edit = super::edit::Edit::Splice {
-                            table: super::edit::TableRef::Evaluations,
+                        let edit = crate::doc::Edit::Splice {
+                            table: crate::doc::TableRef::Evaluations,
                             at: i,
                             remove: 1,
                             insert: vec![],

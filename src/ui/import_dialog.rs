@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::edit::{Edit, Row, TableRef};
 use super::view::View;
+use crate::doc::{Edit, Row, TableRef};
 use crate::import::plan::book_insert_at;
 use crate::import::{
     Change, Field, ImportOptions, ImportPlan, Layout, RowKind, Source, TextEncoding,

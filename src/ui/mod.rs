@@ -5,7 +5,6 @@ pub mod app;
 pub mod charts;
 pub mod derived;
 pub mod dialogs;
-pub mod edit;
 pub mod exports;
 pub mod fonts;
 pub mod form;

@@ -13,6 +13,7 @@ use crate::calc::checks::{Finding, Location};
 use crate::calc::links::settings_of;
 use crate::calc::metrics::{MetricValue, project_balance, project_metric};
 use crate::calc::num::{pct_points_text, pct_text, thousands};
+use crate::doc::{Edit, Row, TableRef};
 use crate::model::number::{AmountUnit, to_half_width};
 use crate::model::{
     Amount, CostItem, Disbursement, DisbursementStage, ExecutionBase, PerformanceTarget, Project,
@@ -20,7 +21,6 @@ use crate::model::{
 };
 use crate::ui::app::UiState;
 use crate::ui::derived::Derived;
-use crate::ui::edit::{Edit, Row, TableRef};
 use crate::ui::form;
 use crate::ui::grid::{Align, CellStyle, CellView, ColumnSpec, GridSource};
 use crate::ui::table::EditableTable;

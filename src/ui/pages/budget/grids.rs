@@ -8,12 +8,12 @@ use std::hash::BuildHasher;
 use crate::calc::checks::text::column_key;
 use crate::calc::checks::{Finding, Location, TableRef as CheckTable};
 use crate::calc::num::thousands;
+use crate::doc::{Row, TableRef};
 use crate::model::number::{AmountUnit, parse_amount_input};
 use crate::model::{
     Amount, BudgetBook, CostCategory, EconomicLine, FunctionalColumn, FunctionalLine, LineLevel,
     NamedAmount, UnitIncome,
 };
-use crate::ui::edit::{Row, TableRef};
 use crate::ui::grid::{Align, CellStyle, CellView, ColumnSpec, GridSource};
 use crate::ui::table::EditableTable;
 
