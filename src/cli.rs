@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::calc::{ScoreBreakdown, score_evaluation};
+use crate::calc::ScoreBreakdown;
 use crate::model::{Workspace, pick};
 use crate::report::text;
 use crate::store;
@@ -282,9 +282,13 @@ fn score_cmd(
     out: &mut dyn std::io::Write,
 ) -> Result<i32, String> {
     let evaluations = pick(&ws.evaluations, only, |e| &e.id, "评价")?;
-    let scored: Vec<(&crate::model::Evaluation, ScoreBreakdown)> = evaluations
-        .into_iter()
-        .map(|e| (e, score_evaluation(ws, e)))
+    // The same derived data the window shows (one breakdown per evaluation).
+    let derived = crate::calc::derived::Derived::compute(ws, 0);
+    let scored: Vec<(&crate::model::Evaluation, ScoreBreakdown)> = ws
+        .evaluations
+        .iter()
+        .zip(derived.breakdowns)
+        .filter(|(e, _)| evaluations.iter().any(|p| std::ptr::eq(*p, *e)))
         .collect();
     if json {
         let docs: Vec<ScoreJson> = scored
@@ -324,7 +328,7 @@ fn write_json<T: Serialize>(out: &mut dyn std::io::Write, value: &T) -> Result<(
 }
 
 fn check_cmd(ws: &Workspace, json: bool, out: &mut dyn std::io::Write) -> Result<i32, String> {
-    let findings = crate::calc::run_all(ws);
+    let findings = crate::calc::derived::Derived::compute(ws, 0).findings;
     if json {
         #[derive(Serialize)]
         struct ChecksJson<'a> {
@@ -542,7 +546,7 @@ fn import_cmd(args: &ImportArgs, out: &mut dyn std::io::Write) -> Result<i32, St
         let _ = writeln!(out, "\n有无法读取的单元格，未导入；工作区未改动。");
         return Ok(EXIT_IMPORT_REFUSED);
     }
-    if plan.changes.is_empty() {
+    if plan.edits.is_empty() {
         let _ = writeln!(out, "\n没有可导入的内容；工作区未改动。");
         return Ok(EXIT_IMPORT_REFUSED);
     }
@@ -550,8 +554,11 @@ fn import_cmd(args: &ImportArgs, out: &mut dyn std::io::Write) -> Result<i32, St
         let _ = writeln!(out, "\n（预览，未写入）");
         return Ok(0);
     }
-    let after = plan.apply(&ws);
-    store::save_path(&after, &args.into).map_err(|e| format!("无法保存工作区：{e}"))?;
+    // The same batch the window's import applies, through the same document layer.
+    let mut doc = crate::doc::Document::new(ws);
+    doc.apply(plan.edit(), "导入")
+        .map_err(|e| format!("无法导入：{e}"))?;
+    store::save_path(&doc.ws, &args.into).map_err(|e| format!("无法保存工作区：{e}"))?;
     let _ = writeln!(out, "\n已导入到 {}", args.into.display());
     Ok(0)
 }

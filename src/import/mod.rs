@@ -26,7 +26,7 @@ pub mod three_public;
 pub use csv::TextEncoding;
 pub use grid::{Cell, Merge, Sheet};
 pub use layout::{Field, Layout};
-pub use plan::{Change, ImportOptions, ImportPlan, plan};
+pub use plan::{ImportOptions, ImportPlan, plan};
 pub use read::{Limits, Source, read, read_bytes, read_path};
 pub use rows::{Problem, RowKind, RowNote};
 
