@@ -2,6 +2,7 @@
 //! once into pages, drawn by the PDF writer and the window's print preview), the spreadsheet
 //! export, and sending a PDF to the system's printing.
 
+pub mod blocks;
 pub mod cells;
 pub mod chart;
 pub mod font;

@@ -12,8 +12,8 @@ use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
 };
 
+use super::blocks::level_columns;
 use super::cells::{indicator_cells, score};
-use super::summary::level_columns;
 use super::width::display_width;
 use crate::calc::metrics::execution_rate;
 use crate::calc::metrics::{cost_item_rate, project_metric};
