@@ -11,11 +11,8 @@ use crate::model::{Workspace, pick};
 use crate::report::text;
 use crate::store;
 
-/// The bundled sample workspace (郑州市工业和信息化局, from the seed reports).
-pub const SAMPLE_RON: &str = include_str!("../sample-data/zhengzhou-gongxin.ron");
-
-/// The file name the sample is known by.
-pub const SAMPLE_NAME: &str = "zhengzhou-gongxin.ron";
+/// The bundled sample (now in `crate::sample`, below the window and the command line).
+pub use crate::sample::{SAMPLE_NAME, SAMPLE_RON, sample_workspace};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -209,11 +206,6 @@ pub fn run_with(
 
 fn load(path: &Path) -> Result<Workspace, String> {
     store::load_path(path).map_err(|e| format!("无法打开工作区：{e}"))
-}
-
-/// The bundled sample, parsed.
-pub fn sample_workspace() -> Result<Workspace, String> {
-    store::load_str(SAMPLE_RON).map_err(|e| format!("内置样例无法读取：{e}"))
 }
 
 #[derive(Serialize)]

@@ -9,6 +9,7 @@ pub mod doc;
 pub mod import;
 pub mod model;
 pub mod report;
+pub mod sample;
 pub mod store;
 pub mod synth;
 pub mod templates;

@@ -70,3 +70,32 @@ fn model_and_calc_do_not_reach_into_upper_layers() {
         );
     }
 }
+
+mod support_modgraph;
+
+#[test]
+fn no_file_uses_a_file_that_uses_it_back() {
+    let krate = support_modgraph::Crate::read();
+    let edges = krate.edges();
+    let cycles = support_modgraph::cycles(&edges);
+    let text: Vec<String> = cycles
+        .iter()
+        .map(|c| {
+            let uses: Vec<String> = c
+                .iter()
+                .flat_map(|a| {
+                    edges[a]
+                        .iter()
+                        .filter(|b| c.contains(b))
+                        .map(move |b| format!("{a} → {b}"))
+                })
+                .collect();
+            format!("{}\n  ({})", c.join(" ⇄ "), uses.join("; "))
+        })
+        .collect();
+    assert!(
+        cycles.is_empty(),
+        "use cycles between files (each line: files that reach each other):\n{}",
+        text.join("\n")
+    );
+}

@@ -8,9 +8,9 @@ use std::path::Path;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jixiao::model::{Actual, Workspace};
+use jixiao::store::session::{self, Dirs};
 use jixiao::ui::app::{Dialog, Startup, WorkbenchApp};
 use jixiao::ui::dialogs::InAppOnly;
-use jixiao::ui::session::{self, Dirs};
 use jixiao::ui::view::View;
 use rust_decimal::Decimal;
 

@@ -17,6 +17,7 @@ use jixiao::doc::Document;
 use jixiao::model::{
     Amount, DisbursementStage, ExecutionBase, FunctionalLine, LineLevel, ProjectMetric, Workspace,
 };
+use jixiao::store::session::Dirs;
 use jixiao::ui::app::{Startup, UiState, WorkbenchApp};
 use jixiao::ui::derived::Derived;
 use jixiao::ui::dialogs::InAppOnly;
@@ -30,7 +31,6 @@ use jixiao::ui::pages::grid_key_for;
 use jixiao::ui::pages::projects::{
     DisbursementsGrid, ProjectsGrid, disbursement_column_index, parse_date, project_column_index,
 };
-use jixiao::ui::session::Dirs;
 use jixiao::ui::table::{EditableTable, edits_for};
 use jixiao::ui::view::{Output, View};
 use rust_decimal::Decimal;

@@ -1,7 +1,6 @@
 //! The app shell: holds the document, the UI state and the derived data apart, lays out the
 //! window, and applies what the pages return, in one place, after they are drawn.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime};
@@ -11,12 +10,13 @@ use super::derived::Derived;
 use super::dialogs::{ChooserMode, ChooserResult, FileChooser, FileDialogs, Picked};
 use super::exports::{self, Export};
 use super::grid::GridState;
-use super::session::{self, Dirs, Lock, LockOutcome, Recovery};
+pub use super::state::UiState;
 use super::view::{Output, View};
 use super::{nav, pages, score_panel};
 use crate::doc::Document;
 use crate::model::Workspace;
 use crate::store;
+use crate::store::session::{self, Dirs, Lock, LockOutcome, Recovery};
 
 /// How the app starts.
 pub struct Startup {
@@ -80,22 +80,6 @@ struct SaveJob {
     state: u64,
     then: Option<Then>,
     done: mpsc::Receiver<Result<(), String>>,
-}
-
-/// UI state: selection, open pages, edit buffers. Losing it is harmless.
-#[derive(Default)]
-pub struct UiState {
-    pub view: View,
-    /// One grid state per grid (keyed by page and grid name).
-    pub grids: HashMap<String, GridState>,
-    /// Text buffers of form fields being edited.
-    pub fields: HashMap<egui::Id, String>,
-    /// The evaluation the score panel followed last.
-    pub last_evaluation: Option<usize>,
-    /// The selected indicator row of each evaluation (for the side editor).
-    pub selected_indicator: HashMap<usize, usize>,
-    /// Collapsed 类/款 rows per functional table (document indices).
-    pub collapsed: HashMap<(i32, usize), std::collections::HashSet<usize>>,
 }
 
 /// The window.
@@ -170,7 +154,7 @@ impl WorkbenchApp {
                 || p.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             ),
-            (None, true) => format!("{}（样例副本）", crate::cli::SAMPLE_NAME),
+            (None, true) => format!("{}（样例副本）", crate::sample::SAMPLE_NAME),
             (None, false) => "未命名工作区".to_owned(),
         }
     }
@@ -209,7 +193,7 @@ impl WorkbenchApp {
 
     /// Opens the bundled sample as an unsaved copy (saving asks where).
     pub fn open_sample(&mut self) {
-        match crate::cli::sample_workspace() {
+        match crate::sample::sample_workspace() {
             Ok(ws) => {
                 self.replace_document(
                     Document::new(ws),
@@ -221,7 +205,7 @@ impl WorkbenchApp {
             }
             Err(e) => {
                 self.replace_document(Document::new(Workspace::default()), FileState::default());
-                self.dialog = Some(Dialog::Message(e));
+                self.dialog = Some(Dialog::Message(format!("内置样例无法读取：{e}")));
             }
         }
     }
@@ -368,7 +352,7 @@ impl WorkbenchApp {
             .map_or_else(
                 || {
                     if self.file.is_sample {
-                        crate::cli::SAMPLE_NAME.to_owned()
+                        crate::sample::SAMPLE_NAME.to_owned()
                     } else {
                         "工作区.ron".to_owned()
                     }

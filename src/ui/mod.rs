@@ -15,7 +15,7 @@ pub mod new_evaluation;
 pub mod pages;
 pub mod print_preview;
 pub mod score_panel;
-pub mod session;
+pub mod state;
 pub mod table;
 pub mod view;
 
@@ -36,7 +36,7 @@ pub fn run(open: Option<PathBuf>) -> Result<(), String> {
         ..eframe::NativeOptions::default()
     };
     let startup = Startup {
-        dirs: session::Dirs::platform(),
+        dirs: crate::store::session::Dirs::platform(),
         dialogs: Box::new(dialogs::NativeDialogs::default()),
         open,
     };

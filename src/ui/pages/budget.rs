@@ -14,10 +14,10 @@ use crate::calc::metrics::{MetricSettings, MetricValue, department_metric};
 use crate::calc::num::{pct_text, thousands};
 use crate::doc::{Edit, Row, TableRef};
 use crate::model::{Amount, AmountUnit, BudgetBook, DepartmentMetric, Split, Subject, Workspace};
-use crate::ui::app::UiState;
 use crate::ui::derived::Derived;
 use crate::ui::form;
 use crate::ui::grid::{GridAction, grid_ui};
+use crate::ui::state::UiState;
 use crate::ui::table::{EditableTable, edits_for};
 use crate::ui::view::{Output, View};
 

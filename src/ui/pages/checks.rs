@@ -9,8 +9,8 @@ use super::projects::{disbursement_column_index, split_field};
 use crate::calc::checks::{Finding, FindingKind, Location, TableRef as CheckTable};
 use crate::calc::num::thousands;
 use crate::model::Workspace;
-use crate::ui::app::UiState;
 use crate::ui::derived::Derived;
+use crate::ui::state::UiState;
 use crate::ui::view::{Output, View};
 
 /// Where a finding leads: a page, a cell of its main grid, or a cell of another grid on it.

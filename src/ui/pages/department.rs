@@ -3,9 +3,9 @@
 use super::lists::TextList;
 use crate::doc::{Edit, TableRef};
 use crate::model::Workspace;
-use crate::ui::app::UiState;
 use crate::ui::form;
 use crate::ui::grid::grid_ui;
+use crate::ui::state::UiState;
 use crate::ui::table::edits_for;
 use crate::ui::view::Output;
 

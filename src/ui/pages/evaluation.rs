@@ -14,10 +14,10 @@ use crate::model::{
     ProjectMetric, QualitativeGrade, Rounding, Rule, ScoreOverride, Target, Workspace,
     parse_number_opt,
 };
-use crate::ui::app::UiState;
 use crate::ui::derived::Derived;
 use crate::ui::form;
 use crate::ui::grid::{Align, CellStyle, CellView, ColumnSpec, GridSource, grid_ui};
+use crate::ui::state::UiState;
 use crate::ui::table::{EditableTable, edits_for};
 use crate::ui::view::Output;
 

@@ -10,11 +10,11 @@ use crate::doc::{Edit, Row, TableRef};
 use crate::model::{
     DeviationReason, Evaluation, EvaluationKind, Indicator, Likelihood, Monitoring, Workspace,
 };
-use crate::ui::app::UiState;
 use crate::ui::charts::state_label_ui;
 use crate::ui::derived::Derived;
 use crate::ui::form;
 use crate::ui::pages::progress::display_name;
+use crate::ui::state::UiState;
 use crate::ui::view::{Output, View};
 
 fn date_id(year: i32) -> egui::Id {

@@ -19,10 +19,10 @@ use crate::model::{
     Amount, CostItem, Disbursement, DisbursementStage, ExecutionBase, PerformanceTarget, Project,
     ProjectKind, ProjectMetric, Subject, Target, TargetCategory, Workspace,
 };
-use crate::ui::app::UiState;
 use crate::ui::derived::Derived;
 use crate::ui::form;
 use crate::ui::grid::{Align, CellStyle, CellView, ColumnSpec, GridSource};
+use crate::ui::state::UiState;
 use crate::ui::table::EditableTable;
 use crate::ui::view::{Output, View};
 
