@@ -10,6 +10,7 @@ pub mod fonts;
 pub mod form;
 pub mod grid;
 pub mod import_dialog;
+pub mod locate;
 pub mod nav;
 pub mod new_evaluation;
 pub mod pages;
@@ -17,6 +18,7 @@ pub mod print_preview;
 pub mod score_panel;
 pub mod state;
 pub mod table;
+pub mod theme;
 pub mod view;
 
 use std::path::PathBuf;
