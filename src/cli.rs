@@ -273,7 +273,7 @@ fn score_cmd(
     json: bool,
     out: &mut dyn std::io::Write,
 ) -> Result<i32, String> {
-    let evaluations = pick(&ws.evaluations, only, |e| &e.id, "评价")?;
+    let evaluations = pick(&ws.evaluations, only, |e| &e.id, "评价").map_err(|e| e.to_string())?;
     // The same derived data the window shows (one breakdown per evaluation).
     let derived = crate::calc::derived::Derived::compute(ws, 0);
     let scored: Vec<(&crate::model::Evaluation, ScoreBreakdown)> = ws
@@ -440,7 +440,7 @@ fn progress_cmd(
     out: &mut dyn std::io::Write,
 ) -> Result<i32, String> {
     use crate::calc::series::project_series;
-    let projects = pick(&ws.projects, only, |p| &p.id, "项目")?;
+    let projects = pick(&ws.projects, only, |p| &p.id, "项目").map_err(|e| e.to_string())?;
     let series: Vec<_> = projects.iter().map(|p| project_series(ws, p)).collect();
     if json {
         let docs: Vec<ProgressJson> = series
@@ -575,7 +575,7 @@ fn report_cmd(
 }
 
 fn export_cmd(ws: &Workspace, output: &Path, out: &mut dyn std::io::Write) -> Result<i32, String> {
-    let bytes = crate::report::xlsx::workbook_bytes(ws)?;
+    let bytes = crate::report::xlsx::workbook_bytes(ws).map_err(|e| e.to_string())?;
     store::write_atomic(output, &bytes).map_err(|e| format!("无法写入电子表格：{e}"))?;
     let _ = writeln!(
         out,
@@ -599,7 +599,7 @@ fn synth_cmd(
         seed,
         ..crate::synth::SynthSpec::default()
     };
-    spec.check()?;
+    spec.check().map_err(|e| e.to_string())?;
     let ws = crate::synth::synth(&spec);
     store::save_path(&ws, output).map_err(|e| format!("无法保存合成工作区：{e}"))?;
     let _ = writeln!(

@@ -10,12 +10,12 @@ use crate::calc::checks::{Finding, run_all};
 use crate::doc::{Edit, Row, TableRef};
 use crate::model::{AmountUnit, BudgetBook, Evaluation, ScoringProfile, Workspace};
 
-use super::ImportError;
 use super::grid::Sheet;
 use super::header::{Header, recognise};
 use super::layout::{Field, Layout};
 use super::read::Source;
 use super::rows::{Cells, Problem, RowKind, RowNote};
+use super::{ImportError, ImportErrorKind};
 use super::{economic, functional, indicators, projects, selfeval, three_public};
 
 /// What the evaluator chose (command-line flags, or the preview's controls).
@@ -208,20 +208,23 @@ pub fn plan(
 ) -> Result<ImportPlan, ImportError> {
     let sheet_names: Vec<String> = source.sheets.iter().map(|s| s.name.clone()).collect();
     if source.sheets.is_empty() {
-        return Err(ImportError::new(format!(
-            "“{}”中没有工作表",
-            source.file_name
-        )));
+        return Err(ImportError::new(
+            ImportErrorKind::NoSheet,
+            format!("“{}”中没有工作表", source.file_name),
+        ));
     }
     let candidates: Vec<&Sheet> = match &opts.sheet {
         Some(name) => match source.sheets.iter().find(|s| &s.name == name) {
             Some(s) => vec![s],
             None => {
-                return Err(ImportError::new(format!(
-                    "“{}”中没有名为“{name}”的工作表；现有工作表：{}",
-                    source.file_name,
-                    sheet_names.join("、")
-                )));
+                return Err(ImportError::new(
+                    ImportErrorKind::NoSheet,
+                    format!(
+                        "“{}”中没有名为“{name}”的工作表；现有工作表：{}",
+                        source.file_name,
+                        sheet_names.join("、")
+                    ),
+                ));
             }
         },
         None => source.sheets.iter().collect(),
@@ -238,7 +241,8 @@ pub fn plan(
             }
         }
     }
-    Err(first_error.unwrap_or_else(|| ImportError::new("没有可导入的工作表")))
+    Err(first_error
+        .unwrap_or_else(|| ImportError::new(ImportErrorKind::NoSheet, "没有可导入的工作表")))
 }
 
 /// Plans the import of one sheet.
@@ -259,7 +263,7 @@ pub fn plan_sheet(
         return Ok(plan_form(ws, source, &sheet, opts));
     }
     let mut header = recognise(&sheet, opts.layout).ok_or_else(|| {
-        ImportError::new(format!(
+        ImportError::new(ImportErrorKind::NoHeader, format!(
             "工作表“{}”前 40 行中找不到可识别的表头（需要如“科目编码、科目名称、合计”，“项目名称、合计”，“一级指标、三级指标、分值”等列名）。可用 --as 指定版式，或检查是否选错了工作表",
             sheet.name
         ))
@@ -278,12 +282,15 @@ pub fn plan_sheet(
             .filter(|f| !has(**f))
             .map(|f| f.label())
             .collect();
-        return Err(ImportError::new(format!(
-            "工作表“{}”按“{}”读取时缺少必需的列（未找到：{}）",
-            sheet.name,
-            header.layout.label(),
-            missing.join("、")
-        )));
+        return Err(ImportError::new(
+            ImportErrorKind::MissingColumns,
+            format!(
+                "工作表“{}”按“{}”读取时缺少必需的列（未找到：{}）",
+                sheet.name,
+                header.layout.label(),
+                missing.join("、")
+            ),
+        ));
     }
     let year = header
         .meta
@@ -291,10 +298,13 @@ pub fn plan_sheet(
         .or(opts.year)
         .or(Some(ws.meta.fiscal_year).filter(|y| *y > 0))
         .ok_or_else(|| {
-            ImportError::new(format!(
-                "工作表“{}”的标题中没有年度：请指定年度（命令行 --year）",
-                sheet.name
-            ))
+            ImportError::new(
+                ImportErrorKind::NoYear,
+                format!(
+                    "工作表“{}”的标题中没有年度：请指定年度（命令行 --year）",
+                    sheet.name
+                ),
+            )
         })?;
     let book_index = ws.budgets.iter().position(|b| b.year == year);
     let to = book_index.map_or(ws.meta.unit, |i| ws.budgets[i].unit);

@@ -26,4 +26,4 @@ pub use progress::{ProgressSettings, WarningBands};
 pub use project::*;
 pub use target::*;
 pub use template::EvaluationTemplate;
-pub use workspace::{FORMAT_VERSION, Workspace, pick};
+pub use workspace::{FORMAT_VERSION, UnknownId, Workspace, pick};

@@ -5,6 +5,7 @@
 pub mod blocks;
 pub mod cells;
 pub mod chart;
+pub mod error;
 pub mod font;
 pub mod layout;
 pub mod page;
@@ -17,4 +18,5 @@ pub mod text;
 pub mod width;
 pub mod xlsx;
 
+pub use error::{ExportError, PrintError, ReportError};
 pub use summary::{ReportLayout, ReportOptions, layout_report, report_pdf};

@@ -77,8 +77,9 @@ pub fn report_pdf(
     id: Option<&str>,
     opts: ReportOptions,
 ) -> Result<(Document, Vec<u8>), String> {
-    let fonts = FontMetrics::bundled().ok_or_else(|| "内置字体无法读取".to_owned())?;
-    let chosen: Vec<&Evaluation> = crate::model::pick(&ws.evaluations, id, |e| &e.id, "评价")?;
+    let fonts = FontMetrics::bundled().ok_or_else(|| super::ReportError::Font.to_string())?;
+    let chosen: Vec<&Evaluation> =
+        crate::model::pick(&ws.evaluations, id, |e| &e.id, "评价").map_err(|e| e.to_string())?;
     let scored: Vec<ScoreBreakdown> = chosen.iter().map(|e| score_evaluation(ws, e)).collect();
     let pairs: Vec<(&Evaluation, &ScoreBreakdown)> =
         chosen.iter().copied().zip(scored.iter()).collect();
@@ -88,7 +89,7 @@ pub fn report_pdf(
         Vec::new()
     };
     let doc = layout_report(ws, &pairs, &findings, opts, &fonts);
-    let bytes = super::pdf::write_pdf(&doc, &fonts)?;
+    let bytes = super::pdf::write_pdf(&doc, &fonts).map_err(|e| e.to_string())?;
     Ok((doc, bytes))
 }
 

@@ -311,7 +311,9 @@ impl WorkbenchApp {
         let key = self.file.path.clone();
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
-            let _ = tx.send(session::write_recovery(&dirs, key.as_deref(), &ws));
+            let _ = tx.send(
+                session::write_recovery(&dirs, key.as_deref(), &ws).map_err(|e| e.to_string()),
+            );
         });
         self.recovery_job = Some(rx);
         self.recovery_revision = self.doc.revision;
@@ -324,7 +326,8 @@ impl WorkbenchApp {
         let Some(dirs) = &self.dirs else {
             return Err("没有数据文件夹".to_owned());
         };
-        session::write_recovery(dirs, self.file.path.as_deref(), &self.doc.ws)?;
+        session::write_recovery(dirs, self.file.path.as_deref(), &self.doc.ws)
+            .map_err(|e| e.to_string())?;
         self.recovery_revision = self.doc.revision;
         Ok(())
     }
