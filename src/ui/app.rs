@@ -9,6 +9,7 @@ use super::actions::Action;
 use super::derived::Derived;
 use super::dialogs::{ChooserMode, FileChooser, FileDialogs, Picked};
 use super::exports::{self, Export};
+use super::follow::{Ids, follow};
 use super::grid::GridState;
 pub use super::state::UiState;
 use super::view::{Output, View};
@@ -142,17 +143,21 @@ impl WorkbenchApp {
             Action::Save => self.save(None),
             Action::SaveAs => self.save_as(None),
             Action::Undo => {
+                let before = Ids::of(&self.doc.ws);
                 if let Some(label) = self.doc.undo_label().map(str::to_owned)
                     && self.doc.undo()
                 {
+                    follow(&mut self.ui, &before, &self.doc.ws);
                     self.status = Some(format!("已撤销：{label}"));
                     self.touched();
                 }
             }
             Action::Redo => {
+                let before = Ids::of(&self.doc.ws);
                 if let Some(label) = self.doc.redo_label().map(str::to_owned)
                     && self.doc.redo()
                 {
+                    follow(&mut self.ui, &before, &self.doc.ws);
                     self.status = Some(format!("已重做：{label}"));
                     self.touched();
                 }
@@ -236,8 +241,12 @@ impl WorkbenchApp {
                         self.status = Some("此文件以只读方式打开：请先“另存为”再修改".to_owned());
                         continue;
                     }
+                    let before = Ids::of(&self.doc.ws);
                     match self.doc.apply(edit, label) {
-                        Ok(()) => self.touched(),
+                        Ok(()) => {
+                            follow(&mut self.ui, &before, &self.doc.ws);
+                            self.touched();
+                        }
                         Err(e) => self.status = Some(format!("未能修改：{e}")),
                     }
                 }

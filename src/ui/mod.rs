@@ -6,6 +6,7 @@ pub mod charts;
 pub mod derived;
 pub mod dialogs;
 pub mod exports;
+pub mod follow;
 pub mod fonts;
 pub mod form;
 pub mod grid;
