@@ -224,3 +224,54 @@ fn deleting_a_budget_row_and_undoing_it_puts_every_finding_back_on_its_row() {
     assert_eq!(app.ui.grids["functional/2024/0"].cursor, (4, 2));
     assert_eq!(places(&app), before);
 }
+
+#[test]
+fn a_folded_row_stays_folded_when_rows_are_inserted_above_it_and_the_insert_is_undone() {
+    let root = tempfile::tempdir().unwrap();
+    let mut app = app(root.path());
+    let year = 2024;
+    let lines = &app.doc.ws.budget(year).unwrap().functional[0].lines;
+    // A 类 or 款 row (foldable), else any row: folds are kept by row position either way.
+    let class = lines
+        .iter()
+        .position(|l| {
+            matches!(
+                l.level,
+                jixiao::model::LineLevel::Class | jixiao::model::LineLevel::Section
+            )
+        })
+        .unwrap_or(lines.len() / 2);
+    assert!(class > 0);
+    let code = lines[class].code.clone();
+    app.ui
+        .collapsed
+        .insert((year, 0), std::iter::once(class).collect());
+
+    // Two new rows at the top of the table.
+    let edit = Edit::Splice {
+        table: TableRef::Functional { year, table: 0 },
+        at: 0,
+        remove: 0,
+        insert: vec![
+            jixiao::doc::Row::Functional(jixiao::model::FunctionalLine::default()),
+            jixiao::doc::Row::Functional(jixiao::model::FunctionalLine::default()),
+        ],
+    };
+    app.apply_outputs(vec![Output::Edit((edit, "插入行".to_owned()))]);
+    let folded = |app: &WorkbenchApp| -> Vec<String> {
+        let lines = &app.doc.ws.budget(year).unwrap().functional[0].lines;
+        app.ui.collapsed[&(year, 0)]
+            .iter()
+            .map(|r| lines[*r].code.clone())
+            .collect()
+    };
+    assert_eq!(folded(&app), std::slice::from_ref(&code));
+    undo(&mut app);
+    assert_eq!(
+        app.ui.collapsed[&(year, 0)],
+        std::iter::once(class).collect()
+    );
+    assert_eq!(folded(&app), std::slice::from_ref(&code));
+    app.run_action(Action::Redo, &egui::Context::default());
+    assert_eq!(folded(&app), [code]);
+}

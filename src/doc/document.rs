@@ -89,6 +89,17 @@ impl Document {
         self.redo.last().map(|s| s.label.as_str())
     }
 
+    /// What Ctrl+Z would apply: the inverse of the last `apply` or `redo` (so it says, reversed,
+    /// which rows that change moved).
+    pub fn undo_edit(&self) -> Option<&Edit> {
+        self.undo.last().map(|s| &s.edit)
+    }
+
+    /// What Ctrl+Y would apply: the inverse of the last `undo`.
+    pub fn redo_edit(&self) -> Option<&Edit> {
+        self.redo.last().map(|s| &s.edit)
+    }
+
     /// Undoes the last step; false when there is none.
     pub fn undo(&mut self) -> bool {
         let Some(step) = self.undo.pop() else {

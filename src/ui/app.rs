@@ -9,7 +9,7 @@ use super::actions::Action;
 use super::derived::Derived;
 use super::dialogs::{ChooserMode, FileChooser, FileDialogs, Picked};
 use super::exports::{self, Export};
-use super::follow::{Ids, follow};
+use super::follow::{Ids, follow, follow_rows};
 use super::grid::GridState;
 pub use super::state::UiState;
 use super::view::{Output, View};
@@ -148,6 +148,9 @@ impl WorkbenchApp {
                     && self.doc.undo()
                 {
                     follow(&mut self.ui, &before, &self.doc.ws);
+                    if let Some(inverse) = self.doc.redo_edit() {
+                        follow_rows(&mut self.ui, inverse);
+                    }
                     self.status = Some(format!("已撤销：{label}"));
                     self.touched();
                 }
@@ -158,6 +161,9 @@ impl WorkbenchApp {
                     && self.doc.redo()
                 {
                     follow(&mut self.ui, &before, &self.doc.ws);
+                    if let Some(inverse) = self.doc.undo_edit() {
+                        follow_rows(&mut self.ui, inverse);
+                    }
                     self.status = Some(format!("已重做：{label}"));
                     self.touched();
                 }
@@ -245,6 +251,9 @@ impl WorkbenchApp {
                     match self.doc.apply(edit, label) {
                         Ok(()) => {
                             follow(&mut self.ui, &before, &self.doc.ws);
+                            if let Some(inverse) = self.doc.undo_edit() {
+                                follow_rows(&mut self.ui, inverse);
+                            }
                             self.touched();
                         }
                         Err(e) => self.status = Some(format!("未能修改：{e}")),
