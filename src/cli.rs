@@ -6,16 +6,13 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::calc::{ScoreBreakdown, score_evaluation};
+use crate::calc::ScoreBreakdown;
 use crate::model::{Workspace, pick};
 use crate::report::text;
 use crate::store;
 
-/// The bundled sample workspace (郑州市工业和信息化局, from the seed reports).
-pub const SAMPLE_RON: &str = include_str!("../sample-data/zhengzhou-gongxin.ron");
-
-/// The file name the sample is known by.
-pub const SAMPLE_NAME: &str = "zhengzhou-gongxin.ron";
+/// The bundled sample (now in `crate::sample`, below the window and the command line).
+pub use crate::sample::{SAMPLE_NAME, SAMPLE_RON, sample_workspace};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -211,11 +208,6 @@ fn load(path: &Path) -> Result<Workspace, String> {
     store::load_path(path).map_err(|e| format!("无法打开工作区：{e}"))
 }
 
-/// The bundled sample, parsed.
-pub fn sample_workspace() -> Result<Workspace, String> {
-    store::load_str(SAMPLE_RON).map_err(|e| format!("内置样例无法读取：{e}"))
-}
-
 #[derive(Serialize)]
 struct ScoreJson<'a> {
     evaluation_id: &'a str,
@@ -281,10 +273,14 @@ fn score_cmd(
     json: bool,
     out: &mut dyn std::io::Write,
 ) -> Result<i32, String> {
-    let evaluations = pick(&ws.evaluations, only, |e| &e.id, "评价")?;
-    let scored: Vec<(&crate::model::Evaluation, ScoreBreakdown)> = evaluations
-        .into_iter()
-        .map(|e| (e, score_evaluation(ws, e)))
+    let evaluations = pick(&ws.evaluations, only, |e| &e.id, "评价").map_err(|e| e.to_string())?;
+    // The same derived data the window shows (one breakdown per evaluation).
+    let derived = crate::calc::derived::Derived::compute(ws, 0);
+    let scored: Vec<(&crate::model::Evaluation, ScoreBreakdown)> = ws
+        .evaluations
+        .iter()
+        .zip(derived.breakdowns)
+        .filter(|(e, _)| evaluations.iter().any(|p| std::ptr::eq(*p, *e)))
         .collect();
     if json {
         let docs: Vec<ScoreJson> = scored
@@ -324,7 +320,7 @@ fn write_json<T: Serialize>(out: &mut dyn std::io::Write, value: &T) -> Result<(
 }
 
 fn check_cmd(ws: &Workspace, json: bool, out: &mut dyn std::io::Write) -> Result<i32, String> {
-    let findings = crate::calc::run_all(ws);
+    let findings = crate::calc::derived::Derived::compute(ws, 0).findings;
     if json {
         #[derive(Serialize)]
         struct ChecksJson<'a> {
@@ -444,7 +440,7 @@ fn progress_cmd(
     out: &mut dyn std::io::Write,
 ) -> Result<i32, String> {
     use crate::calc::series::project_series;
-    let projects = pick(&ws.projects, only, |p| &p.id, "项目")?;
+    let projects = pick(&ws.projects, only, |p| &p.id, "项目").map_err(|e| e.to_string())?;
     let series: Vec<_> = projects.iter().map(|p| project_series(ws, p)).collect();
     if json {
         let docs: Vec<ProgressJson> = series
@@ -542,7 +538,7 @@ fn import_cmd(args: &ImportArgs, out: &mut dyn std::io::Write) -> Result<i32, St
         let _ = writeln!(out, "\n有无法读取的单元格，未导入；工作区未改动。");
         return Ok(EXIT_IMPORT_REFUSED);
     }
-    if plan.changes.is_empty() {
+    if plan.edits.is_empty() {
         let _ = writeln!(out, "\n没有可导入的内容；工作区未改动。");
         return Ok(EXIT_IMPORT_REFUSED);
     }
@@ -550,8 +546,11 @@ fn import_cmd(args: &ImportArgs, out: &mut dyn std::io::Write) -> Result<i32, St
         let _ = writeln!(out, "\n（预览，未写入）");
         return Ok(0);
     }
-    let after = plan.apply(&ws);
-    store::save_path(&after, &args.into).map_err(|e| format!("无法保存工作区：{e}"))?;
+    // The same batch the window's import applies, through the same document layer.
+    let mut doc = crate::doc::Document::new(ws);
+    doc.apply(plan.edit(), "导入")
+        .map_err(|e| format!("无法导入：{e}"))?;
+    store::save_path(&doc.ws, &args.into).map_err(|e| format!("无法保存工作区：{e}"))?;
     let _ = writeln!(out, "\n已导入到 {}", args.into.display());
     Ok(0)
 }
@@ -576,7 +575,7 @@ fn report_cmd(
 }
 
 fn export_cmd(ws: &Workspace, output: &Path, out: &mut dyn std::io::Write) -> Result<i32, String> {
-    let bytes = crate::report::xlsx::workbook_bytes(ws)?;
+    let bytes = crate::report::xlsx::workbook_bytes(ws).map_err(|e| e.to_string())?;
     store::write_atomic(output, &bytes).map_err(|e| format!("无法写入电子表格：{e}"))?;
     let _ = writeln!(
         out,
@@ -600,7 +599,7 @@ fn synth_cmd(
         seed,
         ..crate::synth::SynthSpec::default()
     };
-    spec.check()?;
+    spec.check().map_err(|e| e.to_string())?;
     let ws = crate::synth::synth(&spec);
     store::save_path(&ws, output).map_err(|e| format!("无法保存合成工作区：{e}"))?;
     let _ = writeln!(

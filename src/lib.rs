@@ -5,9 +5,11 @@
 
 pub mod calc;
 pub mod cli;
+pub mod doc;
 pub mod import;
 pub mod model;
 pub mod report;
+pub mod sample;
 pub mod store;
 pub mod synth;
 pub mod templates;

@@ -91,27 +91,34 @@ impl SynthSpec {
     }
 
     /// Says, in Chinese, why a spec is out of range; [`synth`] would cut it down instead.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), SynthError> {
         if self.indicators > MAX_INDICATORS {
-            return Err(format!(
-                "指标数 {} 超过上限 {MAX_INDICATORS}",
-                self.indicators
-            ));
+            return Err(SynthError::Indicators(self.indicators));
         }
         if self.budget_lines > MAX_BUDGET_LINES {
-            return Err(format!(
-                "预算表行数 {} 超过上限 {MAX_BUDGET_LINES}",
-                self.budget_lines
-            ));
+            return Err(SynthError::BudgetLines(self.budget_lines));
         }
         if self.projects > MAX_PROJECTS {
-            return Err(format!("项目数 {} 超过上限 {MAX_PROJECTS}", self.projects));
+            return Err(SynthError::Projects(self.projects));
         }
         if !(1900..=2999).contains(&self.year) {
-            return Err(format!("年度 {} 不在 1900–2999 之间", self.year));
+            return Err(SynthError::Year(self.year));
         }
         Ok(())
     }
+}
+
+/// Why a synthetic workspace spec is refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SynthError {
+    #[error("指标数 {0} 超过上限 {MAX_INDICATORS}")]
+    Indicators(usize),
+    #[error("预算表行数 {0} 超过上限 {MAX_BUDGET_LINES}")]
+    BudgetLines(usize),
+    #[error("项目数 {0} 超过上限 {MAX_PROJECTS}")]
+    Projects(usize),
+    #[error("年度 {0} 不在 1900–2999 之间")]
+    Year(i32),
 }
 
 /// Builds the workspace a spec describes (sizes above the `MAX_*` limits are cut to them).

@@ -8,8 +8,8 @@ mod import_support;
 
 use std::collections::HashSet;
 
+use jixiao::doc::Document;
 use jixiao::model::{Amount, BudgetBook, FunctionalTable, LineLevel, ProjectKind, Workspace};
-use jixiao::ui::edit::Document;
 use jixiao::ui::grid::{GridAction, GridState};
 use jixiao::ui::pages::budget::grids::FunctionalGrid;
 use jixiao::ui::pages::projects::ProjectsGrid;

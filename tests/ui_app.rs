@@ -8,9 +8,9 @@ use std::path::Path;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jixiao::model::{Actual, Workspace};
+use jixiao::store::session::{self, Dirs};
 use jixiao::ui::app::{Dialog, Startup, WorkbenchApp};
 use jixiao::ui::dialogs::InAppOnly;
-use jixiao::ui::session::{self, Dirs};
 use jixiao::ui::view::View;
 use rust_decimal::Decimal;
 
@@ -171,7 +171,7 @@ fn closing_with_unsaved_changes_asks_first() {
     meta.title.push_str("（已改）");
     h.state_mut()
         .doc
-        .apply(jixiao::ui::edit::Edit::Meta(meta), "改标题")
+        .apply(jixiao::doc::Edit::Meta(meta), "改标题")
         .unwrap();
     h.input_mut()
         .viewports

@@ -11,9 +11,9 @@ use egui_kittest::kittest::Queryable;
 use jixiao::calc::num::pct_text;
 use jixiao::calc::series::Track;
 use jixiao::model::{DeviationReason, DisbursementStage, Workspace};
+use jixiao::store::session::Dirs;
 use jixiao::ui::app::{Startup, WorkbenchApp};
 use jixiao::ui::dialogs::InAppOnly;
-use jixiao::ui::session::Dirs;
 use jixiao::ui::view::View;
 
 fn sample() -> Workspace {

@@ -13,13 +13,14 @@ use egui_kittest::kittest::Queryable;
 use jixiao::calc::checks::{Finding, Location, TableRef as CheckTable};
 use jixiao::calc::metrics::project_metric;
 use jixiao::calc::num::pct_text;
+use jixiao::doc::Document;
 use jixiao::model::{
     Amount, DisbursementStage, ExecutionBase, FunctionalLine, LineLevel, ProjectMetric, Workspace,
 };
+use jixiao::store::session::Dirs;
 use jixiao::ui::app::{Startup, UiState, WorkbenchApp};
 use jixiao::ui::derived::Derived;
 use jixiao::ui::dialogs::InAppOnly;
-use jixiao::ui::edit::Document;
 use jixiao::ui::grid::{GridAction, GridSource, GridState};
 use jixiao::ui::pages::budget::grids::{
     FunctionalGrid, economic_column_index, functional_column_index, unit_income_column_index,
@@ -30,7 +31,6 @@ use jixiao::ui::pages::grid_key_for;
 use jixiao::ui::pages::projects::{
     DisbursementsGrid, ProjectsGrid, disbursement_column_index, parse_date, project_column_index,
 };
-use jixiao::ui::session::Dirs;
 use jixiao::ui::table::{EditableTable, edits_for};
 use jixiao::ui::view::{Output, View};
 use rust_decimal::Decimal;
@@ -244,7 +244,7 @@ fn typing_a_code_sets_the_level_and_amounts_read_pasted_forms() {
     let mut row = grid.blank_row();
     grid.set(&mut row, 0, "215 05").unwrap();
     grid.set(&mut row, 2, "１,234.5万元").unwrap();
-    let jixiao::ui::edit::Row::Functional(line) = &row else {
+    let jixiao::doc::Row::Functional(line) = &row else {
         panic!()
     };
     assert_eq!(
@@ -257,7 +257,7 @@ fn typing_a_code_sets_the_level_and_amounts_read_pasted_forms() {
     // The 合计 row keeps its level whatever code is typed.
     let mut total = grid.row(0);
     grid.set(&mut total, 0, "021").unwrap();
-    let jixiao::ui::edit::Row::Functional(line) = &total else {
+    let jixiao::doc::Row::Functional(line) = &total else {
         panic!()
     };
     assert_eq!(line.level, LineLevel::Total);

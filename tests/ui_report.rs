@@ -6,9 +6,9 @@
 use calamine::Reader;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use jixiao::store::session::Dirs;
 use jixiao::ui::app::{Dialog, Startup, WorkbenchApp};
 use jixiao::ui::dialogs::InAppOnly;
-use jixiao::ui::session::Dirs;
 use jixiao::ui::view::View;
 
 fn harness(root: &std::path::Path) -> Harness<'static, WorkbenchApp> {

@@ -4,10 +4,10 @@
 use std::time::Duration;
 
 use egui::{Event, Pos2, RawInput, Rect};
+use jixiao::doc::Document;
 use jixiao::model::Workspace;
 use jixiao::ui::app::{Startup, UiState, WorkbenchApp};
 use jixiao::ui::dialogs::InAppOnly;
-use jixiao::ui::edit::Document;
 use jixiao::ui::view::View;
 
 /// The window size the app opens with (`ui::run`).

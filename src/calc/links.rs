@@ -25,21 +25,34 @@ pub fn settings_of(profile: &ScoringProfile) -> MetricSettings {
     }
 }
 
+/// Why a linked actual cannot be followed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LinkError {
+    /// No budget book of the linked year.
+    #[error("链接的 {year} 年度预算表不存在")]
+    MissingBook { year: i32 },
+    /// No project of the linked id.
+    #[error("链接的项目 \"{project}\" 不存在")]
+    MissingProject { project: String },
+}
+
 /// Evaluates a metric reference in the workspace.
 pub fn evaluate_link(
     ws: &Workspace,
     r: &MetricRef,
     s: MetricSettings,
-) -> Result<MetricValue, String> {
+) -> Result<MetricValue, LinkError> {
     match r {
         MetricRef::Department { year, metric } => ws
             .budget(*year)
             .map(|b| department_metric(b, &ws.department, *metric, s))
-            .ok_or_else(|| format!("链接的 {year} 年度预算表不存在")),
+            .ok_or(LinkError::MissingBook { year: *year }),
         MetricRef::Project { project, metric } => ws
             .project(project)
             .map(|p| project_metric(p, *metric, s.execution_base))
-            .ok_or_else(|| format!("链接的项目 \"{project}\" 不存在")),
+            .ok_or_else(|| LinkError::MissingProject {
+                project: project.clone(),
+            }),
     }
 }
 
@@ -73,7 +86,7 @@ pub fn resolve_actual(ws: &Workspace, profile: &ScoringProfile, actual: &Actual)
             Err(e) => ResolvedActual {
                 value: None,
                 linked: None,
-                broken: Some(e),
+                broken: Some(e.to_string()),
             },
         },
     }

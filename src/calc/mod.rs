@@ -3,6 +3,7 @@
 
 pub mod breakdown;
 pub mod checks;
+pub mod derived;
 pub mod links;
 pub mod metrics;
 pub mod num;

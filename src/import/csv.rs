@@ -3,8 +3,8 @@
 
 use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
-use super::ImportError;
 use super::grid::{Cell, Sheet};
+use super::{ImportError, ImportErrorKind};
 
 /// A text encoding the evaluator can choose (自动 picks one of the others).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -54,6 +54,7 @@ pub fn decode(bytes: &[u8], choice: TextEncoding) -> Result<(String, &'static st
         if let Some((enc, bom)) = Encoding::for_bom(bytes) {
             if choice == TextEncoding::Gb18030 && enc == UTF_8 {
                 return Err(ImportError::new(
+                    ImportErrorKind::Encoding,
                     "文件以 UTF-8 标记（BOM）开头，不是 GBK 编码：请选择“自动识别”或 UTF-8",
                 ));
             }
@@ -85,9 +86,12 @@ pub fn decode(bytes: &[u8], choice: TextEncoding) -> Result<(String, &'static st
     }
     let at = first_bad_byte(encoding, body);
     let (line, column) = line_and_column(body, at);
-    Err(ImportError::new(format!(
-        "文件不是 {label} 编码：第 {line} 行第 {column} 个字节起无法解码。请在导入预览中改选编码（UTF-8 或 GBK），或在命令行用 --encoding 指定"
-    )))
+    Err(ImportError::new(
+        ImportErrorKind::Encoding,
+        format!(
+            "文件不是 {label} 编码：第 {line} 行第 {column} 个字节起无法解码。请在导入预览中改选编码（UTF-8 或 GBK），或在命令行用 --encoding 指定"
+        ),
+    ))
 }
 
 /// The offset of the first byte the encoding cannot decode.
@@ -146,22 +150,25 @@ pub fn parse(
     let mut at_field_start = true;
     let mut cells = 0usize;
     let mut chars = text.chars().peekable();
-    let mut push_row =
-        |row: &mut Vec<Cell>, rows: &mut Vec<Vec<Cell>>| -> Result<(), ImportError> {
-            if rows.len() >= max_rows {
-                return Err(ImportError::new(format!(
-                    "“{name}”超过 {max_rows} 行，超出导入上限：请只保留要导入的表格"
-                )));
-            }
-            cells += row.len();
-            if cells > max_cells {
-                return Err(ImportError::new(format!(
-                    "“{name}”超过 {max_cells} 个单元格，超出导入上限：请只保留要导入的表格"
-                )));
-            }
-            rows.push(std::mem::take(row));
-            Ok(())
-        };
+    let mut push_row = |row: &mut Vec<Cell>,
+                        rows: &mut Vec<Vec<Cell>>|
+     -> Result<(), ImportError> {
+        if rows.len() >= max_rows {
+            return Err(ImportError::new(
+                ImportErrorKind::TooLarge,
+                format!("“{name}”超过 {max_rows} 行，超出导入上限：请只保留要导入的表格"),
+            ));
+        }
+        cells += row.len();
+        if cells > max_cells {
+            return Err(ImportError::new(
+                ImportErrorKind::TooLarge,
+                format!("“{name}”超过 {max_cells} 个单元格，超出导入上限：请只保留要导入的表格"),
+            ));
+        }
+        rows.push(std::mem::take(row));
+        Ok(())
+    };
     while let Some(c) = chars.next() {
         if quoted {
             if c == '"' {
@@ -198,10 +205,10 @@ pub fn parse(
         }
     }
     if quoted {
-        return Err(ImportError::new(format!(
-            "“{name}”第 {} 行有未闭合的引号",
-            rows.len() + 1
-        )));
+        return Err(ImportError::new(
+            ImportErrorKind::Malformed,
+            format!("“{name}”第 {} 行有未闭合的引号", rows.len() + 1),
+        ));
     }
     if !field.is_empty() || !row.is_empty() {
         row.push(Cell::text(field));

@@ -79,7 +79,7 @@ pub fn is_data_row(sheet: &Sheet, row: usize) -> bool {
     let first_is_total = cells
         .iter()
         .find(|c| !c.is_blank())
-        .is_some_and(|c| super::rows::is_total_label(&c.text));
+        .is_some_and(|c| super::layout::is_total_label(&c.text));
     // "小计" also heads columns: a header row has other header words beside it.
     (first_is_total && header_words(sheet, row) < 2)
         || cells.iter().any(|c| {

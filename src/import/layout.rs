@@ -587,6 +587,15 @@ pub fn is_header_word(text: &str) -> bool {
         .contains(&p[0].as_str())
 }
 
+/// Whether a label names a 合计/小计 row.
+pub fn is_total_label(text: &str) -> bool {
+    let n = normalise(text);
+    matches!(
+        n.as_str(),
+        "合计" | "总计" | "小计" | "本年合计" | "合计数" | "总分" | "合计得分" | "本年支出合计"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

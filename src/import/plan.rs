@@ -1,19 +1,21 @@
 //! 导入计划: what an import would do to the workspace (rows added, rows skipped and why, cells
 //! that cannot be read, the 合计 checks, and the consistency findings it would bring),
-//! computed without touching the workspace, then applied all at once.
+//! computed without touching the workspace. What it changes is one [`Edit::Batch`]
+//! ([`ImportPlan::edit`]) that the command line and the window apply alike.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use crate::calc::checks::{Finding, run_all};
-use crate::model::{AmountUnit, BudgetBook, Evaluation, Project, ScoringProfile, Workspace};
+use crate::doc::{Edit, Row, TableRef};
+use crate::model::{AmountUnit, BudgetBook, Evaluation, ScoringProfile, Workspace};
 
-use super::ImportError;
 use super::grid::Sheet;
 use super::header::{Header, recognise};
 use super::layout::{Field, Layout};
 use super::read::Source;
 use super::rows::{Cells, Problem, RowKind, RowNote};
+use super::{ImportError, ImportErrorKind};
 use super::{economic, functional, indicators, projects, selfeval, three_public};
 
 /// What the evaluator chose (command-line flags, or the preview's controls).
@@ -31,20 +33,6 @@ pub struct ImportOptions {
     pub mapping: Option<Vec<Option<Field>>>,
     /// The unit the table is printed in, when it does not say (or says wrongly).
     pub unit: Option<AmountUnit>,
-}
-
-/// One change to the workspace.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Change {
-    /// Replace the book at `index`, or add it (sorted by year) when `index` is `None`.
-    Book {
-        index: Option<usize>,
-        book: Box<BudgetBook>,
-    },
-    /// Append these projects.
-    Projects(Vec<Project>),
-    /// Append this evaluation.
-    Evaluation(Box<Evaluation>),
 }
 
 /// The preview of an import.
@@ -69,14 +57,16 @@ pub struct ImportPlan {
     /// What the 合计/小计 checks of the import found.
     pub checks: Vec<String>,
     pub notes: Vec<String>,
-    pub changes: Vec<Change>,
+    /// What the import changes, in order (rows and tables added or replaced, a book's fields
+    /// set), against the workspace the plan was made from; applied as one [`Edit::Batch`].
+    pub edits: Vec<Edit>,
     /// Findings of `calc::checks::run_all` on the workspace with the import applied that the
     /// workspace did not have before.
     pub findings: Vec<Finding>,
 }
 
 impl ImportPlan {
-    /// A plan of one sheet with nothing read yet (no rows, notes, changes or header).
+    /// A plan of one sheet with nothing read yet (no rows, notes, edits or header).
     fn empty(
         source: &Source,
         sheet: &str,
@@ -99,24 +89,36 @@ impl ImportPlan {
             problems: Vec::new(),
             checks: Vec::new(),
             notes: Vec::new(),
-            changes: Vec::new(),
+            edits: Vec::new(),
             findings: Vec::new(),
         }
     }
 
     /// Whether the import can be applied (no unreadable cell, something to add).
     pub fn is_ready(&self) -> bool {
-        self.problems.is_empty() && !self.changes.is_empty()
+        self.problems.is_empty() && !self.edits.is_empty()
     }
 
     pub fn count(&self, kind: RowKind) -> usize {
         self.rows.iter().filter(|r| r.kind == kind).count()
     }
 
-    /// The workspace with the import applied.
+    /// The import as one edit (one undo step in the window): the same batch for the command
+    /// line and the window.
+    pub fn edit(&self) -> Edit {
+        Edit::Batch(self.edits.clone())
+    }
+
+    /// The workspace the plan was made from, with the import applied (the preview's view of
+    /// the result). The batch always applies to that workspace; on any other it may not, and
+    /// then the workspace is returned unchanged (and a debug build stops: a bug).
     pub fn apply(&self, ws: &Workspace) -> Workspace {
         let mut out = ws.clone();
-        apply_changes(&mut out, &self.changes);
+        let applied = crate::doc::apply(&mut out, self.edit());
+        debug_assert!(applied.is_ok(), "an import plan did not apply: {applied:?}");
+        if applied.is_err() {
+            return ws.clone();
+        }
         out
     }
 
@@ -189,27 +191,6 @@ impl ImportPlan {
     }
 }
 
-fn apply_changes(ws: &mut Workspace, changes: &[Change]) {
-    for c in changes {
-        match c {
-            Change::Book {
-                index: Some(i),
-                book,
-            } => {
-                if let Some(slot) = ws.budgets.get_mut(*i) {
-                    *slot = (**book).clone();
-                }
-            }
-            Change::Book { index: None, book } => {
-                let at = book_insert_at(ws, book.year);
-                ws.budgets.insert(at, (**book).clone());
-            }
-            Change::Projects(ps) => ws.projects.extend(ps.iter().cloned()),
-            Change::Evaluation(e) => ws.evaluations.push((**e).clone()),
-        }
-    }
-}
-
 /// Where a new book of `year` goes (books are kept in year order).
 pub fn book_insert_at(ws: &Workspace, year: i32) -> usize {
     ws.budgets
@@ -227,20 +208,23 @@ pub fn plan(
 ) -> Result<ImportPlan, ImportError> {
     let sheet_names: Vec<String> = source.sheets.iter().map(|s| s.name.clone()).collect();
     if source.sheets.is_empty() {
-        return Err(ImportError::new(format!(
-            "“{}”中没有工作表",
-            source.file_name
-        )));
+        return Err(ImportError::new(
+            ImportErrorKind::NoSheet,
+            format!("“{}”中没有工作表", source.file_name),
+        ));
     }
     let candidates: Vec<&Sheet> = match &opts.sheet {
         Some(name) => match source.sheets.iter().find(|s| &s.name == name) {
             Some(s) => vec![s],
             None => {
-                return Err(ImportError::new(format!(
-                    "“{}”中没有名为“{name}”的工作表；现有工作表：{}",
-                    source.file_name,
-                    sheet_names.join("、")
-                )));
+                return Err(ImportError::new(
+                    ImportErrorKind::NoSheet,
+                    format!(
+                        "“{}”中没有名为“{name}”的工作表；现有工作表：{}",
+                        source.file_name,
+                        sheet_names.join("、")
+                    ),
+                ));
             }
         },
         None => source.sheets.iter().collect(),
@@ -257,7 +241,8 @@ pub fn plan(
             }
         }
     }
-    Err(first_error.unwrap_or_else(|| ImportError::new("没有可导入的工作表")))
+    Err(first_error
+        .unwrap_or_else(|| ImportError::new(ImportErrorKind::NoSheet, "没有可导入的工作表")))
 }
 
 /// Plans the import of one sheet.
@@ -278,7 +263,7 @@ pub fn plan_sheet(
         return Ok(plan_form(ws, source, &sheet, opts));
     }
     let mut header = recognise(&sheet, opts.layout).ok_or_else(|| {
-        ImportError::new(format!(
+        ImportError::new(ImportErrorKind::NoHeader, format!(
             "工作表“{}”前 40 行中找不到可识别的表头（需要如“科目编码、科目名称、合计”，“项目名称、合计”，“一级指标、三级指标、分值”等列名）。可用 --as 指定版式，或检查是否选错了工作表",
             sheet.name
         ))
@@ -297,12 +282,15 @@ pub fn plan_sheet(
             .filter(|f| !has(**f))
             .map(|f| f.label())
             .collect();
-        return Err(ImportError::new(format!(
-            "工作表“{}”按“{}”读取时缺少必需的列（未找到：{}）",
-            sheet.name,
-            header.layout.label(),
-            missing.join("、")
-        )));
+        return Err(ImportError::new(
+            ImportErrorKind::MissingColumns,
+            format!(
+                "工作表“{}”按“{}”读取时缺少必需的列（未找到：{}）",
+                sheet.name,
+                header.layout.label(),
+                missing.join("、")
+            ),
+        ));
     }
     let year = header
         .meta
@@ -310,10 +298,13 @@ pub fn plan_sheet(
         .or(opts.year)
         .or(Some(ws.meta.fiscal_year).filter(|y| *y > 0))
         .ok_or_else(|| {
-            ImportError::new(format!(
-                "工作表“{}”的标题中没有年度：请指定年度（命令行 --year）",
-                sheet.name
-            ))
+            ImportError::new(
+                ImportErrorKind::NoYear,
+                format!(
+                    "工作表“{}”的标题中没有年度：请指定年度（命令行 --year）",
+                    sheet.name
+                ),
+            )
         })?;
     let book_index = ws.budgets.iter().position(|b| b.year == year);
     let to = book_index.map_or(ws.meta.unit, |i| ws.budgets[i].unit);
@@ -338,13 +329,21 @@ pub fn plan_sheet(
         |i| ws.budgets[i].clone(),
     );
     let mut book_changed = false;
+    // What changes in a book that exists already (a new book is added whole).
+    let mut book_edits = Vec::new();
     match header.layout {
         Layout::Functional => {
             let read = functional::read(&mut cells, &opts.skip_rows);
             plan.rows = read.rows;
             plan.notes.extend(read.notes);
-            put_table(&mut book.functional, read.table, &mut plan.notes, |t| {
+            let (at, remove) = put_table(&mut book.functional, read.table, &mut plan.notes, |t| {
                 &t.name
+            });
+            book_edits.push(Edit::Splice {
+                table: TableRef::FunctionalTables { year },
+                at,
+                remove,
+                insert: vec![Row::FunctionalTable(Box::new(book.functional[at].clone()))],
             });
             book_changed = true;
         }
@@ -352,13 +351,24 @@ pub fn plan_sheet(
             let read = economic::read(&mut cells, &opts.skip_rows);
             plan.rows = read.rows;
             plan.notes.extend(read.notes);
-            put_table(&mut book.economic, read.table, &mut plan.notes, |t| &t.name);
+            let (at, remove) =
+                put_table(&mut book.economic, read.table, &mut plan.notes, |t| &t.name);
+            book_edits.push(Edit::Splice {
+                table: TableRef::EconomicTables { year },
+                at,
+                remove,
+                insert: vec![Row::EconomicTable(Box::new(book.economic[at].clone()))],
+            });
             book_changed = true;
         }
         Layout::ThreePublic => {
             let read = three_public::read(&mut cells, &opts.skip_rows, &book.three_public);
             plan.rows = read.rows;
             book.three_public = read.three;
+            book_edits.push(Edit::ThreePublic {
+                year,
+                three: Box::new(book.three_public.clone()),
+            });
             book_changed = true;
         }
         Layout::Projects => {
@@ -388,6 +398,10 @@ pub fn plan_sheet(
                 && !total.is_blank()
             {
                 book.totals.initial.project = total;
+                book_edits.push(Edit::Totals {
+                    year,
+                    totals: Box::new(book.totals.clone()),
+                });
                 plan.notes.push(format!(
                     "合计行 {} 记为 {year} 年部门年初项目支出（预算表中尚无此数），用于核对各项目之和",
                     total.value().map(crate::calc::num::thousands).unwrap_or_default()
@@ -395,7 +409,15 @@ pub fn plan_sheet(
                 book_changed = true;
             }
             if !fresh.is_empty() {
-                plan.changes.push(Change::Projects(fresh));
+                plan.edits.push(Edit::Splice {
+                    table: TableRef::Projects,
+                    at: ws.projects.len(),
+                    remove: 0,
+                    insert: fresh
+                        .into_iter()
+                        .map(|p| Row::Project(Box::new(p)))
+                        .collect(),
+                });
             }
         }
         Layout::Indicators => {
@@ -412,16 +434,19 @@ pub fn plan_sheet(
                         ..crate::model::PublishedScore::default()
                     });
             if !read.indicators.is_empty() {
-                plan.changes.push(Change::Evaluation(Box::new(Evaluation {
-                    id: unique_id(&mut used, &format!("{year}-e")),
-                    name,
-                    year,
-                    profile: ScoringProfile::national(),
-                    indicators: read.indicators,
-                    published,
-                    notes: format!("导入：{} {}", source.file_name, sheet.name),
-                    ..Evaluation::default()
-                })));
+                plan.edits.push(append_evaluation(
+                    ws,
+                    Evaluation {
+                        id: unique_id(&mut used, &format!("{year}-e")),
+                        name,
+                        year,
+                        profile: ScoringProfile::national(),
+                        indicators: read.indicators,
+                        published,
+                        notes: format!("导入：{} {}", source.file_name, sheet.name),
+                        ..Evaluation::default()
+                    },
+                ));
             }
         }
         Layout::SelfEval => {}
@@ -431,18 +456,26 @@ pub fn plan_sheet(
         && let Some(d) = cells.book_decimals()
     {
         book.published_decimals = Some(d);
+        book_edits.push(Edit::PublishedDecimals {
+            year,
+            decimals: Some(d),
+        });
         plan.notes
             .push(format!("表中金额保留 {d} 位小数：勾稽检查按此计算舍入容差"));
     }
     plan.problems = cells.problems;
     if book_changed {
-        plan.changes.insert(
-            0,
-            Change::Book {
-                index: book_index,
-                book: Box::new(book),
-            },
-        );
+        let book_edits = if book_index.is_some() {
+            book_edits
+        } else {
+            vec![Edit::Splice {
+                table: TableRef::Books,
+                at: book_insert_at(ws, year),
+                remove: 0,
+                insert: vec![Row::Book(Box::new(book))],
+            }]
+        };
+        plan.edits.splice(0..0, book_edits);
     }
     plan.header = Some(header);
     plan.findings = new_findings(ws, &plan);
@@ -462,9 +495,14 @@ fn plan_form(ws: &Workspace, source: &Source, sheet: &Sheet, opts: &ImportOption
         rows: read.rows,
         problems: read.problems,
         notes: read.notes,
-        changes: vec![
-            Change::Projects(vec![read.project]),
-            Change::Evaluation(Box::new(read.evaluation)),
+        edits: vec![
+            Edit::Splice {
+                table: TableRef::Projects,
+                at: ws.projects.len(),
+                remove: 0,
+                insert: vec![Row::Project(Box::new(read.project))],
+            },
+            append_evaluation(ws, read.evaluation),
         ],
         ..ImportPlan::empty(
             source,
@@ -479,18 +517,31 @@ fn plan_form(ws: &Workspace, source: &Source, sheet: &Sheet, opts: &ImportOption
     plan
 }
 
-/// Adds a table, or replaces the one of the same name.
+/// Appends an evaluation to the workspace's list.
+fn append_evaluation(ws: &Workspace, e: Evaluation) -> Edit {
+    Edit::Splice {
+        table: TableRef::Evaluations,
+        at: ws.evaluations.len(),
+        remove: 0,
+        insert: vec![Row::Evaluation(Box::new(e))],
+    }
+}
+
+/// Adds a table, or replaces the one of the same name; returns where it went and how many
+/// tables it replaced (0 or 1).
 fn put_table<T>(
     tables: &mut Vec<T>,
     table: T,
     notes: &mut Vec<String>,
     name: impl Fn(&T) -> &String,
-) {
+) -> (usize, usize) {
     if let Some(i) = tables.iter().position(|t| name(t) == name(&table)) {
         notes.push(format!("替换工作区中已有的“{}”", name(&table)));
         tables[i] = table;
+        (i, 1)
     } else {
         tables.push(table);
+        (tables.len() - 1, 0)
     }
 }
 
@@ -507,7 +558,7 @@ fn unique_id(used: &mut Vec<String>, prefix: &str) -> String {
 }
 
 fn new_findings(ws: &Workspace, plan: &ImportPlan) -> Vec<Finding> {
-    if plan.changes.is_empty() {
+    if plan.edits.is_empty() {
         return Vec::new();
     }
     let before = run_all(ws);

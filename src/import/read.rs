@@ -9,9 +9,9 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Sheets, open_workbook_auto_from_rs};
 
-use super::ImportError;
 use super::csv::{self, TextEncoding};
 use super::grid::{Cell, Merge, Sheet};
+use super::{ImportError, ImportErrorKind};
 
 /// Limits on what is read (the defaults suit any published budget file many times over).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,26 +87,35 @@ pub fn read_path(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let mut file =
-        File::open(path).map_err(|e| ImportError::new(format!("无法打开“{file_name}”：{e}")))?;
+    let mut file = File::open(path).map_err(|e| {
+        ImportError::new(ImportErrorKind::Io, format!("无法打开“{file_name}”：{e}"))
+    })?;
     let size = file.metadata().map_or(0, |m| m.len());
     if size > limits.max_file_bytes {
-        return Err(ImportError::new(format!(
-            "“{file_name}”有 {}，超过导入上限 {}：请只保留要导入的表格后另存为小文件",
-            human_size(size),
-            human_size(limits.max_file_bytes)
-        )));
+        return Err(ImportError::new(
+            ImportErrorKind::TooLarge,
+            format!(
+                "“{file_name}”有 {}，超过导入上限 {}：请只保留要导入的表格后另存为小文件",
+                human_size(size),
+                human_size(limits.max_file_bytes)
+            ),
+        ));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     file.by_ref()
         .take(limits.max_file_bytes + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| ImportError::new(format!("无法读取“{file_name}”：{e}")))?;
+        .map_err(|e| {
+            ImportError::new(ImportErrorKind::Io, format!("无法读取“{file_name}”：{e}"))
+        })?;
     if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(ImportError::new(format!(
-            "“{file_name}”超过导入上限 {}",
-            human_size(limits.max_file_bytes)
-        )));
+        return Err(ImportError::new(
+            ImportErrorKind::TooLarge,
+            format!(
+                "“{file_name}”超过导入上限 {}",
+                human_size(limits.max_file_bytes)
+            ),
+        ));
     }
     read_bytes(&bytes, path, &file_name, encoding, limits)
 }
@@ -143,23 +152,32 @@ pub fn read_bytes(
 /// uncompressed sizes by streaming every entry into nothing, stopping at the cap.
 fn guard_zip(bytes: &[u8], file_name: &str, limits: Limits) -> Result<(), ImportError> {
     let corrupt = |e: &dyn std::fmt::Display| {
-        ImportError::new(format!(
-            "“{file_name}”不是有效的 xlsx/ods 工作簿（压缩结构损坏：{e}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入"
-        ))
+        ImportError::new(
+            ImportErrorKind::Corrupt,
+            format!(
+                "“{file_name}”不是有效的 xlsx/ods 工作簿（压缩结构损坏：{e}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入"
+            ),
+        )
     };
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| corrupt(&e))?;
     if archive.len() > 10_000 {
-        return Err(ImportError::new(format!(
-            "“{file_name}”内含 {} 个部件，不像是普通工作簿，已拒绝导入",
-            archive.len()
-        )));
+        return Err(ImportError::new(
+            ImportErrorKind::TooLarge,
+            format!(
+                "“{file_name}”内含 {} 个部件，不像是普通工作簿，已拒绝导入",
+                archive.len()
+            ),
+        ));
     }
     let bomb = |total: u64| {
-        ImportError::new(format!(
-            "“{file_name}”解压后超过 {}（至少 {}），疑似压缩炸弹，已拒绝导入",
-            human_size(limits.max_unzipped_bytes),
-            human_size(total)
-        ))
+        ImportError::new(
+            ImportErrorKind::TooLarge,
+            format!(
+                "“{file_name}”解压后超过 {}（至少 {}），疑似压缩炸弹，已拒绝导入",
+                human_size(limits.max_unzipped_bytes),
+                human_size(total)
+            ),
+        )
     };
     let mut declared: u64 = 0;
     for i in 0..archive.len() {
@@ -215,9 +233,12 @@ fn is_encrypted_package(bytes: &[u8]) -> bool {
 }
 
 fn password_error(file_name: &str) -> ImportError {
-    ImportError::new(format!(
-        "“{file_name}”设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中取消密码后另存，再导入"
-    ))
+    ImportError::new(
+        ImportErrorKind::Encrypted,
+        format!(
+            "“{file_name}”设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中取消密码后另存，再导入"
+        ),
+    )
 }
 
 fn workbook_error(file_name: &str, e: &calamine::Error) -> ImportError {
@@ -225,9 +246,12 @@ fn workbook_error(file_name: &str, e: &calamine::Error) -> ImportError {
     if text.contains("password") || text.contains("Password") {
         password_error(file_name)
     } else {
-        ImportError::new(format!(
-            "“{file_name}”无法作为工作簿读取（文件损坏或格式不符：{text}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入"
-        ))
+        ImportError::new(
+            ImportErrorKind::Corrupt,
+            format!(
+                "“{file_name}”无法作为工作簿读取（文件损坏或格式不符：{text}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入"
+            ),
+        )
     }
 }
 
@@ -237,21 +261,27 @@ fn read_sheet<RS: Read + Seek>(
     file_name: &str,
     limits: Limits,
 ) -> Result<Sheet, ImportError> {
-    let range = book
-        .worksheet_range(name)
-        .map_err(|e| ImportError::new(format!("“{file_name}”的工作表“{name}”无法读取：{e}")))?;
+    let range = book.worksheet_range(name).map_err(|e| {
+        ImportError::new(
+            ImportErrorKind::Corrupt,
+            format!("“{file_name}”的工作表“{name}”无法读取：{e}"),
+        )
+    })?;
     let (start_row, start_col) = range.start().unwrap_or((0, 0));
     let (h, w) = range.get_size();
     let start_row = start_row as usize;
     let start_col = start_col as usize;
     let rows_total = start_row.saturating_add(h);
     if rows_total > limits.max_rows || h.saturating_mul(w) > limits.max_cells {
-        return Err(ImportError::new(format!(
-            "工作表“{name}”有 {rows_total} 行 × {} 列，超出导入上限（{} 行、{} 个单元格）：请只保留要导入的表格",
-            start_col + w,
-            limits.max_rows,
-            limits.max_cells
-        )));
+        return Err(ImportError::new(
+            ImportErrorKind::TooLarge,
+            format!(
+                "工作表“{name}”有 {rows_total} 行 × {} 列，超出导入上限（{} 行、{} 个单元格）：请只保留要导入的表格",
+                start_col + w,
+                limits.max_rows,
+                limits.max_cells
+            ),
+        ));
     }
     let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); start_row];
     for r in range.rows() {

@@ -10,6 +10,8 @@ use crate::model::{Amount, AmountUnit};
 
 use super::grid::{Sheet, column_name};
 use super::header::Header;
+/// Re-exported for the per-layout readers (it lives with the header words it shares).
+pub use super::layout::is_total_label;
 use super::layout::{Field, normalise};
 
 /// A cell the import cannot read: the import is refused until it is fixed or its row skipped.
@@ -240,15 +242,6 @@ pub fn is_note(normalised: &str) -> bool {
     normalised.starts_with("备注")
         || normalised.starts_with("注:")
         || normalised.starts_with("说明:")
-}
-
-/// Whether a label names a 合计/小计 row.
-pub fn is_total_label(text: &str) -> bool {
-    let n = normalise(text);
-    matches!(
-        n.as_str(),
-        "合计" | "总计" | "小计" | "本年合计" | "合计数" | "总分" | "合计得分" | "本年支出合计"
-    )
 }
 
 /// Notes on every row in `range` not yet accounted for: blank rows, repeated headers, captions.

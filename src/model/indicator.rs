@@ -3,8 +3,9 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::metric::MetricRef;
 use super::number::{parse_number, to_half_width};
-use super::project::{DisbursementStage, ProjectMetric};
+use super::target::{Comparator, Target};
 
 /// One row of an indicator sheet. The sheet is an outline: a row's children are the rows after
 /// it with a deeper level, so indenting a row is just changing its level.
@@ -41,90 +42,6 @@ pub struct Indicator {
     /// 绩效监控 (双监控) notes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monitoring: Option<Monitoring>,
-}
-
-/// 指标性质: how actual and target compare.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Comparator {
-    /// ≥ (正向).
-    #[default]
-    AtLeast,
-    /// ≤ (反向).
-    AtMost,
-    /// = (equal, with a tolerance).
-    Equal,
-    /// 定性 (a word such as 及时, 健全, 显著提升).
-    Qualitative,
-}
-
-impl Comparator {
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Comparator::AtLeast => "≥",
-            Comparator::AtMost => "≤",
-            Comparator::Equal => "=",
-            Comparator::Qualitative => "定性",
-        }
-    }
-}
-
-/// 指标值: comparator, value and unit, plus the text exactly as written.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Target {
-    pub comparator: Comparator,
-    /// The number (in the unit as written: 90 for "≥90%").
-    pub value: Option<Decimal>,
-    /// Unit as written ("%", "人次", "元/人·天").
-    pub unit: String,
-    /// The target as the sheet writes it ("≥90%", "及时").
-    pub text: String,
-}
-
-impl Target {
-    /// Reads a written 指标值 such as `≥90%`, `≤450 元/人·天`, `=100%`, `100%` or `及时`.
-    pub fn parse(text: &str) -> Target {
-        let written = text.trim().to_owned();
-        let t = to_half_width(&written);
-        let t = t.trim();
-        let (comparator, rest) =
-            if let Some(r) = strip_any(t, &["≥", ">=", "≧", "不低于", "不少于"]) {
-                (Comparator::AtLeast, r)
-            } else if let Some(r) = strip_any(t, &["≤", "<=", "≦", "不高于", "不超过", "不多于"])
-            {
-                (Comparator::AtMost, r)
-            } else if let Some(r) = strip_any(t, &["=", "＝"]) {
-                (Comparator::Equal, r)
-            } else {
-                (Comparator::Equal, t)
-            };
-        match parse_number(rest) {
-            Ok(n) => Target {
-                comparator,
-                value: Some(n.value),
-                unit: if n.percent { "%".to_owned() } else { n.unit },
-                text: written,
-            },
-            Err(_) => Target {
-                comparator: Comparator::Qualitative,
-                value: None,
-                unit: String::new(),
-                text: written,
-            },
-        }
-    }
-
-    /// True when the target is a percentage.
-    pub fn is_percent(&self) -> bool {
-        self.unit == "%"
-    }
-}
-
-fn strip_any<'a>(t: &'a str, prefixes: &[&str]) -> Option<&'a str> {
-    prefixes
-        .iter()
-        .find_map(|p| t.strip_prefix(p))
-        .map(str::trim)
 }
 
 /// 实际完成值.
@@ -174,75 +91,6 @@ fn leading_number(t: &str) -> Option<Decimal> {
         return None;
     }
     parse_number(&half[..end]).ok().map(|n| n.value)
-}
-
-/// A checked reference to a metric an actual can follow.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum MetricRef {
-    /// A department metric of the budget book of `year`.
-    Department { year: i32, metric: DepartmentMetric },
-    /// A metric of the project with this id.
-    Project {
-        project: String,
-        metric: ProjectMetric,
-    },
-}
-
-/// Department (部门整体) metrics of DESIGN.md.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum DepartmentMetric {
-    /// 预算执行率.
-    ExecutionRate,
-    /// 预算调整率.
-    AdjustmentRate,
-    /// 结转结余率.
-    CarryoverRate,
-    /// "三公经费"控制率.
-    ThreePublicControlRate,
-    /// 政府采购执行率.
-    ProcurementExecutionRate,
-    /// 专项资金细化率.
-    SpecialFundDetailRate,
-    /// 资金到位率.
-    ReceivedRate,
-    /// 在职人员控制率.
-    StaffControlRate,
-}
-
-impl DepartmentMetric {
-    pub const ALL: [DepartmentMetric; 8] = [
-        DepartmentMetric::ExecutionRate,
-        DepartmentMetric::AdjustmentRate,
-        DepartmentMetric::CarryoverRate,
-        DepartmentMetric::ThreePublicControlRate,
-        DepartmentMetric::ProcurementExecutionRate,
-        DepartmentMetric::SpecialFundDetailRate,
-        DepartmentMetric::ReceivedRate,
-        DepartmentMetric::StaffControlRate,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            DepartmentMetric::ExecutionRate => "预算执行率",
-            DepartmentMetric::AdjustmentRate => "预算调整率",
-            DepartmentMetric::CarryoverRate => "结转结余率",
-            DepartmentMetric::ThreePublicControlRate => "“三公经费”控制率",
-            DepartmentMetric::ProcurementExecutionRate => "政府采购执行率",
-            DepartmentMetric::SpecialFundDetailRate => "专项资金细化率",
-            DepartmentMetric::ReceivedRate => "资金到位率",
-            DepartmentMetric::StaffControlRate => "在职人员控制率",
-        }
-    }
-}
-
-impl ProjectMetric {
-    pub const ALL: [ProjectMetric; 5] = [
-        ProjectMetric::ExecutionRate,
-        ProjectMetric::ReceivedRate,
-        ProjectMetric::DisbursementRate(DisbursementStage::ToDistricts),
-        ProjectMetric::DisbursementRate(DisbursementStage::ToBeneficiaries),
-        ProjectMetric::SpendingRate,
-    ];
 }
 
 /// 评分规则: how a 三级指标's score follows from its target and actual.

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::amount::Amount;
-use super::indicator::Target;
+use super::target::Target;
 
 /// 项目类型 in the 项目支出预算表.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::evaluation::{EvaluationKind, Subject};
-use super::indicator::{Actual, Indicator, MetricRef};
+use super::indicator::{Actual, Indicator};
+use super::metric::MetricRef;
 use super::profile::ScoringProfile;
 
 /// An indicator sheet to start an evaluation from.

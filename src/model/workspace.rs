@@ -64,7 +64,7 @@ pub fn pick<'a, T>(
     only: Option<&str>,
     id: impl Fn(&T) -> &str,
     what: &str,
-) -> Result<Vec<&'a T>, String> {
+) -> Result<Vec<&'a T>, UnknownId> {
     let Some(wanted) = only else {
         return Ok(all.iter().collect());
     };
@@ -72,8 +72,20 @@ pub fn pick<'a, T>(
         return Ok(vec![found]);
     }
     let ids: Vec<&str> = all.iter().map(&id).collect();
-    Err(format!(
-        "没有 ID 为 \"{wanted}\" 的{what}；工作区中的{what}：{}",
-        ids.join("，")
-    ))
+    Err(UnknownId {
+        wanted: wanted.to_owned(),
+        what: what.to_owned(),
+        ids: ids.join("，"),
+    })
+}
+
+/// An ID that names nothing in the workspace; the message lists the IDs there are.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("没有 ID 为 \"{wanted}\" 的{what}；工作区中的{what}：{ids}")]
+pub struct UnknownId {
+    pub wanted: String,
+    /// What was looked for (评价, 项目).
+    pub what: String,
+    /// The IDs there are, joined by "，".
+    pub ids: String,
 }

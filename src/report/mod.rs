@@ -2,8 +2,10 @@
 //! once into pages, drawn by the PDF writer and the window's print preview), the spreadsheet
 //! export, and sending a PDF to the system's printing.
 
+pub mod blocks;
 pub mod cells;
 pub mod chart;
+pub mod error;
 pub mod font;
 pub mod layout;
 pub mod page;
@@ -16,4 +18,5 @@ pub mod text;
 pub mod width;
 pub mod xlsx;
 
+pub use error::{ExportError, PrintError, ReportError};
 pub use summary::{ReportLayout, ReportOptions, layout_report, report_pdf};

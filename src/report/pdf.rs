@@ -9,6 +9,7 @@ use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
+use super::error::ReportError;
 use super::font::{CJK_FONT, FontMetrics};
 use super::page::{Document, Item, Rgb};
 
@@ -29,9 +30,9 @@ fn stroke(width: f32, c: Rgb, dashed: bool) -> Stroke {
 }
 
 /// Writes `doc` as PDF bytes.
-pub fn write_pdf(doc: &Document, fonts: &FontMetrics) -> Result<Vec<u8>, String> {
+pub fn write_pdf(doc: &Document, fonts: &FontMetrics) -> Result<Vec<u8>, ReportError> {
     let data: krilla::Data = CJK_FONT.into();
-    let font = Font::new(data, 0).ok_or_else(|| "内置字体无法读取".to_owned())?;
+    let font = Font::new(data, 0).ok_or(ReportError::Font)?;
     let mut pdf = krilla::Document::new();
     pdf.set_metadata(
         Metadata::new()
@@ -40,8 +41,7 @@ pub fn write_pdf(doc: &Document, fonts: &FontMetrics) -> Result<Vec<u8>, String>
             .creator("绩效评价工作台 (jixiao)".to_owned()),
     );
     for p in &doc.pages {
-        let settings =
-            PageSettings::from_wh(p.width, p.height).ok_or_else(|| "页面尺寸无效".to_owned())?;
+        let settings = PageSettings::from_wh(p.width, p.height).ok_or(ReportError::PageSize)?;
         let mut page = pdf.start_page_with(settings);
         let mut s = page.surface();
         for item in &p.items {
@@ -50,7 +50,7 @@ pub fn write_pdf(doc: &Document, fonts: &FontMetrics) -> Result<Vec<u8>, String>
         s.finish();
         page.finish();
     }
-    pdf.finish().map_err(|e| format!("无法生成 PDF：{e:?}"))
+    pdf.finish().map_err(|e| ReportError::Pdf(format!("{e:?}")))
 }
 
 fn draw_item(s: &mut Surface<'_>, item: &Item, font: &Font, fonts: &FontMetrics) {

@@ -3,6 +3,8 @@
 //! on Windows the default viewer's print verb.
 
 use std::path::Path;
+
+use super::error::PrintError;
 use std::process::Command;
 
 /// The operating systems the app runs on.
@@ -102,23 +104,25 @@ pub fn plan_here(pdf: &Path, title: &str) -> PrintPlan {
 
 /// Runs the plan and waits for the command (lp returns at once with a job id; the viewers
 /// detach). Returns what happened, or why it failed.
-pub fn run(plan: &PrintPlan) -> Result<String, String> {
+pub fn run(plan: &PrintPlan) -> Result<String, PrintError> {
     let out = Command::new(&plan.program)
         .args(&plan.args)
         .output()
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
-                format!(
-                    "本机没有 {}（{}）。请用“导出 PDF…”保存后用 PDF 查看器打印。",
-                    plan.program,
-                    if plan.direct {
+                PrintError::Missing {
+                    program: plan.program.clone(),
+                    what: if plan.direct {
                         "打印命令"
                     } else {
                         "打开 PDF 的程序"
-                    }
-                )
+                    },
+                }
             } else {
-                format!("无法运行 {}：{e}", plan.program)
+                PrintError::Spawn {
+                    program: plan.program.clone(),
+                    source: e,
+                }
             }
         })?;
     if out.status.success() {
@@ -129,12 +133,11 @@ pub fn run(plan: &PrintPlan) -> Result<String, String> {
             format!("{}：{said}", plan.describe())
         })
     } else {
-        Err(format!(
-            "{} 未能完成（{}）：{}",
-            plan.program,
-            out.status,
-            String::from_utf8_lossy(&out.stderr).trim()
-        ))
+        Err(PrintError::Failed {
+            program: plan.program.clone(),
+            status: out.status,
+            stderr: String::from_utf8_lossy(&out.stderr).trim().to_owned(),
+        })
     }
 }
 

@@ -2,10 +2,10 @@
 //! 年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分, then the indicator rows with
 //! 偏差原因分析及改进措施, then 总分.
 
+use super::blocks::{info_grid, level_columns, title_block};
 use super::cells::{amount, indicator_cells, rate, score, weight};
 use super::layout::{Align, BODY, Column, Flow, Row, TABLE};
 use super::page::Rgb;
-use super::summary::{info_grid, level_columns, title_block};
 use crate::calc::links::settings_of;
 use crate::calc::metrics::{execution_rate, project_budget};
 use crate::calc::num::sum;

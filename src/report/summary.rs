@@ -2,6 +2,7 @@
 //! and grade, the indicator table, the budget summary with the progress chart, the 得分率 chart,
 //! findings and recommendations, and the consistency findings as an optional annex.
 
+use super::blocks::{level_columns, or_dash, title_block};
 use super::cells::{amount, indicator_cells, rate, score, summary_rows, weight};
 use super::chart::{ProgressSeries, progress_chart, score_rate_chart, track_series};
 use super::font::FontMetrics;
@@ -35,43 +36,6 @@ pub struct ReportOptions {
     pub layout: ReportLayout,
     /// Append the consistency findings (勾稽检查) as an annex.
     pub annex_checks: bool,
-}
-
-/// 评价对象: the department or the project, by name.
-pub fn subject_name(ws: &Workspace, ev: &Evaluation) -> String {
-    match &ev.subject {
-        Subject::Department => {
-            if ws.department.name.is_empty() {
-                "部门整体".to_owned()
-            } else {
-                ws.department.name.clone()
-            }
-        }
-        Subject::Project(id) => ws
-            .project(id)
-            .map_or_else(|| format!("项目 {id}（未找到）"), |p| p.name.clone()),
-    }
-}
-
-fn or_dash(s: &str) -> String {
-    if s.trim().is_empty() {
-        "—".to_owned()
-    } else {
-        s.to_owned()
-    }
-}
-
-/// The three outline columns (一级 / 二级 / 三级) of a row; deeper rows go in the third, indented.
-pub fn level_columns(level: u8, name: &str) -> [String; 3] {
-    match level {
-        0 | 1 => [name.to_owned(), String::new(), String::new()],
-        2 => [String::new(), name.to_owned(), String::new()],
-        l => [
-            String::new(),
-            String::new(),
-            format!("{}{name}", "　".repeat(usize::from(l - 3))),
-        ],
-    }
 }
 
 /// Lays out the chosen evaluations one after another, each numbering its own pages.
@@ -113,8 +77,9 @@ pub fn report_pdf(
     id: Option<&str>,
     opts: ReportOptions,
 ) -> Result<(Document, Vec<u8>), String> {
-    let fonts = FontMetrics::bundled().ok_or_else(|| "内置字体无法读取".to_owned())?;
-    let chosen: Vec<&Evaluation> = crate::model::pick(&ws.evaluations, id, |e| &e.id, "评价")?;
+    let fonts = FontMetrics::bundled().ok_or_else(|| super::ReportError::Font.to_string())?;
+    let chosen: Vec<&Evaluation> =
+        crate::model::pick(&ws.evaluations, id, |e| &e.id, "评价").map_err(|e| e.to_string())?;
     let scored: Vec<ScoreBreakdown> = chosen.iter().map(|e| score_evaluation(ws, e)).collect();
     let pairs: Vec<(&Evaluation, &ScoreBreakdown)> =
         chosen.iter().copied().zip(scored.iter()).collect();
@@ -124,56 +89,8 @@ pub fn report_pdf(
         Vec::new()
     };
     let doc = layout_report(ws, &pairs, &findings, opts, &fonts);
-    let bytes = super::pdf::write_pdf(&doc, &fonts)?;
+    let bytes = super::pdf::write_pdf(&doc, &fonts).map_err(|e| e.to_string())?;
     Ok((doc, bytes))
-}
-
-/// Starts a label/value grid of two pairs per row (the title block, the 自评表's header).
-pub fn info_grid(flow: &mut Flow<'_>) {
-    flow.grid(
-        vec![
-            Column::new("", 1.2, Align::Left),
-            Column::new("", 3.0, Align::Left),
-            Column::new("", 1.2, Align::Left),
-            Column::new("", 2.0, Align::Left),
-        ],
-        BODY,
-    );
-}
-
-/// Title, subtitle and the 评价对象 / 年度 / 评价类型 / 评价人 / 日期 grid.
-pub fn title_block(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, subtitle: &str) {
-    flow.title(&ev.name, 15.0);
-    flow.title(subtitle, 12.0);
-    flow.space(6.0);
-    let evaluator = if ev.evaluator.trim().is_empty() {
-        ws.meta.organization.clone()
-    } else {
-        ev.evaluator.clone()
-    };
-    info_grid(flow);
-    let date = ev
-        .date
-        .map_or_else(|| "—".to_owned(), |d| d.format("%Y年%m月%d日").to_string());
-    for cells in [
-        [
-            "评价对象",
-            &subject_name(ws, ev),
-            "年度",
-            &format!("{}年", ev.year),
-        ],
-        ["评价类型", ev.kind.label(), "日期", &date],
-        [
-            "评价人/机构",
-            &or_dash(&evaluator),
-            "评分方案",
-            &or_dash(&ev.profile.name),
-        ],
-    ] {
-        flow.row(&Row::new(cells.iter().map(|s| (*s).to_owned()).collect()));
-    }
-    flow.end_table();
-    flow.space(8.0);
 }
 
 /// The summary form.

@@ -12,8 +12,9 @@ use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
 };
 
+use super::blocks::level_columns;
 use super::cells::{indicator_cells, score};
-use super::summary::level_columns;
+use super::error::ExportError;
 use super::width::display_width;
 use crate::calc::metrics::execution_rate;
 use crate::calc::metrics::{cost_item_rate, project_metric};
@@ -61,10 +62,6 @@ impl Formats {
             bold_text: cell.set_bold(),
         }
     }
-}
-
-fn err(e: &XlsxError) -> String {
-    format!("无法生成电子表格：{e}")
 }
 
 /// Column letter(s) of a zero-based column.
@@ -125,7 +122,7 @@ impl Widths {
 }
 
 /// The workbook of a workspace, as bytes.
-pub fn workbook_bytes(ws: &Workspace) -> Result<Vec<u8>, String> {
+pub fn workbook_bytes(ws: &Workspace) -> Result<Vec<u8>, ExportError> {
     let mut wb = Workbook::new();
     let fm = Formats::new();
     let mut taken = vec!["总体得分情况".to_owned()];
@@ -142,31 +139,29 @@ pub fn workbook_bytes(ws: &Workspace) -> Result<Vec<u8>, String> {
     let mut refs = Vec::new();
     {
         let summary = wb.add_worksheet();
-        summary.set_name("总体得分情况").map_err(|e| err(&e))?;
+        summary.set_name("总体得分情况")?;
     }
     for ((ev, b), name) in scored.iter().zip(&names) {
         let sheet = wb.add_worksheet();
-        sheet.set_name(name).map_err(|e| err(&e))?;
-        refs.push(score_sheet(sheet, ws, ev, b, &fm).map_err(|e| err(&e))?);
+        sheet.set_name(name)?;
+        refs.push(score_sheet(sheet, ws, ev, b, &fm)?);
     }
     {
-        let summary = wb
-            .worksheet_from_name("总体得分情况")
-            .map_err(|e| err(&e))?;
-        summary_sheet(summary, &scored, &names, &refs, &fm).map_err(|e| err(&e))?;
+        let summary = wb.worksheet_from_name("总体得分情况")?;
+        summary_sheet(summary, &scored, &names, &refs, &fm)?;
     }
     let sheet = wb.add_worksheet();
-    sheet.set_name("项目预算执行").map_err(|e| err(&e))?;
-    projects_sheet(sheet, ws, &fm).map_err(|e| err(&e))?;
+    sheet.set_name("项目预算执行")?;
+    projects_sheet(sheet, ws, &fm)?;
     for book in &ws.budgets {
         for (i, table) in book.functional.iter().enumerate() {
             let sheet = wb.add_worksheet();
             let name = sheet_name(&format!("功能分类 {} {}", book.year, i + 1), &mut taken);
-            sheet.set_name(name).map_err(|e| err(&e))?;
-            functional_sheet(sheet, ws, book.year, table, &fm).map_err(|e| err(&e))?;
+            sheet.set_name(name)?;
+            functional_sheet(sheet, ws, book.year, table, &fm)?;
         }
     }
-    wb.save_to_buffer().map_err(|e| err(&e))
+    Ok(wb.save_to_buffer()?)
 }
 
 /// Where the cells of one score sheet are: the 一级 rows and the total row.

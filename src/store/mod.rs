@@ -9,6 +9,7 @@
 mod error;
 mod load;
 mod save;
+pub mod session;
 mod version;
 mod words;
 

@@ -1,22 +1,27 @@
 //! The app shell: holds the document, the UI state and the derived data apart, lays out the
 //! window, and applies what the pages return, in one place, after they are drawn.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::Instant;
 
 use super::actions::Action;
 use super::derived::Derived;
-use super::dialogs::{ChooserMode, ChooserResult, FileChooser, FileDialogs, Picked};
-use super::edit::Document;
+use super::dialogs::{ChooserMode, FileChooser, FileDialogs, Picked};
 use super::exports::{self, Export};
+use super::follow::{Ids, follow, follow_rows};
 use super::grid::GridState;
-use super::session::{self, Dirs, Lock, LockOutcome, Recovery};
+pub use super::state::UiState;
 use super::view::{Output, View};
 use super::{nav, pages, score_panel};
+use crate::doc::Document;
 use crate::model::Workspace;
-use crate::store;
+use crate::store::session::{self, Dirs};
+pub use dialogs::{Dialog, Then};
+pub use files::FileState;
+
+mod dialogs;
+mod files;
 
 /// How the app starts.
 pub struct Startup {
@@ -27,75 +32,12 @@ pub struct Startup {
     pub open: Option<PathBuf>,
 }
 
-/// Where the document lives.
-#[derive(Debug, Default)]
-pub struct FileState {
-    /// `None`: untitled, or the bundled sample opened as a copy.
-    pub path: Option<PathBuf>,
-    pub is_sample: bool,
-    /// Another instance has the file open.
-    pub read_only: bool,
-    /// Held for its `Drop`, which removes the lock file.
-    _lock: Option<Lock>,
-}
-
-/// What to do once the unsaved-changes question is answered.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Then {
-    Close,
-    New,
-    Open(Option<PathBuf>),
-    OpenSample,
-}
-
-/// A modal the app is showing.
-#[derive(Debug)]
-pub enum Dialog {
-    /// 保存 / 不保存 / 取消.
-    Unsaved(Then),
-    /// 恢复 / 放弃.
-    Recovery {
-        recovery: Recovery,
-        workspace: Option<PathBuf>,
-    },
-    /// The in-app file chooser, and what the chosen path is for.
-    Chooser(FileChooser, Option<Then>),
-    /// A message with one OK button.
-    Message(String),
-    /// 新建评价 from a template.
-    NewEvaluation(Box<super::new_evaluation::NewEvaluation>),
-    /// 删除评价 (confirm), by index.
-    DeleteEvaluation(usize),
-    /// 导入预览.
-    Import(Box<super::import_dialog::ImportDialog>),
-    /// 打印预览 of one evaluation.
-    Preview(Box<super::print_preview::Preview>),
-    /// The in-app chooser picking where an export goes.
-    ExportChooser(FileChooser, Export),
-}
-
 /// A save running on another thread.
 struct SaveJob {
     path: PathBuf,
     state: u64,
     then: Option<Then>,
     done: mpsc::Receiver<Result<(), String>>,
-}
-
-/// UI state: selection, open pages, edit buffers. Losing it is harmless.
-#[derive(Default)]
-pub struct UiState {
-    pub view: View,
-    /// One grid state per grid (keyed by page and grid name).
-    pub grids: HashMap<String, GridState>,
-    /// Text buffers of form fields being edited.
-    pub fields: HashMap<egui::Id, String>,
-    /// The evaluation the score panel followed last.
-    pub last_evaluation: Option<usize>,
-    /// The selected indicator row of each evaluation (for the side editor).
-    pub selected_indicator: HashMap<usize, usize>,
-    /// Collapsed 类/款 rows per functional table (document indices).
-    pub collapsed: HashMap<(i32, usize), std::collections::HashSet<usize>>,
 }
 
 /// The window.
@@ -119,11 +61,6 @@ pub struct WorkbenchApp {
     first_unsaved_edit: Option<Instant>,
     recovery_job: Option<mpsc::Receiver<Result<(), String>>>,
 }
-
-/// Idle time after an edit before the recovery copy is written.
-const RECOVERY_IDLE: Duration = Duration::from_secs(3);
-/// The recovery copy is written at the latest this long after the first unsaved edit.
-const RECOVERY_MAX_DELAY: Duration = Duration::from_secs(25);
 
 impl WorkbenchApp {
     /// Builds the app: opens the file named on the command line, else the most recent file,
@@ -170,7 +107,7 @@ impl WorkbenchApp {
                 || p.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             ),
-            (None, true) => format!("{}（样例副本）", crate::cli::SAMPLE_NAME),
+            (None, true) => format!("{}（样例副本）", crate::sample::SAMPLE_NAME),
             (None, false) => "未命名工作区".to_owned(),
         }
     }
@@ -187,17 +124,6 @@ impl WorkbenchApp {
 
     // ---- documents -------------------------------------------------------------------
 
-    fn replace_document(&mut self, doc: Document, file: FileState) {
-        self.doc = doc;
-        self.file = file;
-        self.ui = UiState::default();
-        self.derived = Derived::default();
-        self.recovery_revision = self.doc.revision;
-        self.last_edit = None;
-        self.first_unsaved_edit = None;
-        self.ui.view = self.first_view();
-    }
-
     /// The page a freshly opened workspace shows: its first evaluation, else 部门概况.
     fn first_view(&self) -> View {
         if self.doc.ws.evaluations.is_empty() {
@@ -206,340 +132,6 @@ impl WorkbenchApp {
             View::Evaluation(0)
         }
     }
-
-    /// Opens the bundled sample as an unsaved copy (saving asks where).
-    pub fn open_sample(&mut self) {
-        match crate::cli::sample_workspace() {
-            Ok(ws) => {
-                self.replace_document(
-                    Document::new(ws),
-                    FileState {
-                        is_sample: true,
-                        ..FileState::default()
-                    },
-                );
-            }
-            Err(e) => {
-                self.replace_document(Document::new(Workspace::default()), FileState::default());
-                self.dialog = Some(Dialog::Message(e));
-            }
-        }
-    }
-
-    /// Opens a workspace file; on failure the current document is untouched.
-    pub fn open_path(&mut self, path: &Path) -> Result<(), String> {
-        let ws = store::load_path(path).map_err(|e| format!("无法打开工作区：{e}"))?;
-        let (lock, read_only) = match session::lock(path) {
-            LockOutcome::Locked(l) => (Some(l), false),
-            LockOutcome::HeldBy(pid) => {
-                self.status = Some(format!(
-                    "此文件已在另一个窗口（进程 {pid}）中打开：以只读方式打开"
-                ));
-                (None, true)
-            }
-            LockOutcome::Unavailable(_) => (None, false),
-        };
-        self.replace_document(
-            Document::new(ws),
-            FileState {
-                path: Some(path.to_path_buf()),
-                is_sample: false,
-                read_only,
-                _lock: lock,
-            },
-        );
-        if let Some(d) = &self.dirs {
-            session::remember(d, path);
-        }
-        if read_only && self.status.is_none() {
-            self.status = Some("以只读方式打开".to_owned());
-        }
-        Ok(())
-    }
-
-    fn new_workspace(&mut self) {
-        let mut ws = Workspace::default();
-        "新工作区".clone_into(&mut ws.meta.title);
-        ws.meta.fiscal_year = self.doc.ws.meta.fiscal_year;
-        self.replace_document(Document::new(ws), FileState::default());
-    }
-
-    fn offer_recovery(&mut self) {
-        let Some(dirs) = &self.dirs else { return };
-        let key = self.file.path.clone();
-        if let Some(r) = session::pending_recovery(dirs, key.as_deref()) {
-            self.dialog = Some(Dialog::Recovery {
-                recovery: r,
-                workspace: key,
-            });
-        }
-    }
-
-    fn recover(&mut self, r: &Recovery) {
-        match store::load_path(&r.path) {
-            Ok(ws) => {
-                let file = std::mem::take(&mut self.file);
-                let view = self.first_view();
-                self.doc = Document::new_unsaved(ws);
-                self.file = file;
-                self.derived = Derived::default();
-                self.ui = UiState {
-                    view,
-                    ..UiState::default()
-                };
-                self.status = Some("已恢复未保存的工作".to_owned());
-            }
-            Err(e) => self.dialog = Some(Dialog::Message(format!("恢复文件无法读取：{e}"))),
-        }
-    }
-
-    /// Runs `then` unless there are unsaved changes, in which case it asks first.
-    fn guard(&mut self, then: Then, ctx: &egui::Context) {
-        if self.doc.is_dirty() {
-            self.dialog = Some(Dialog::Unsaved(then));
-        } else {
-            self.proceed(then, ctx);
-        }
-    }
-
-    fn proceed(&mut self, then: Then, ctx: &egui::Context) {
-        match then {
-            Then::Close => {
-                if let Some(d) = &self.dirs {
-                    session::clear_recovery(d, self.file.path.as_deref());
-                }
-                self.allow_close = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            Then::New => self.new_workspace(),
-            Then::OpenSample => self.open_sample(),
-            Then::Open(Some(p)) => {
-                if let Err(e) = self.open_path(&p) {
-                    self.dialog = Some(Dialog::Message(e));
-                } else {
-                    self.offer_recovery();
-                }
-            }
-            Then::Open(None) => {
-                let start = self.start_dir();
-                match self.dialogs.pick_open(start.as_deref()) {
-                    Picked::Path(p) => self.proceed(Then::Open(Some(p)), ctx),
-                    Picked::Cancelled => {}
-                    Picked::Unavailable => {
-                        let dir = start.unwrap_or_else(home_dir);
-                        self.dialog = Some(Dialog::Chooser(
-                            FileChooser::new(ChooserMode::Open, dir, ""),
-                            Some(Then::Open(None)),
-                        ));
-                    }
-                }
-            }
-        }
-    }
-
-    // ---- saving ----------------------------------------------------------------------
-
-    /// Saves to the current path, or asks where (untitled, sample copy, read-only).
-    pub fn save(&mut self, then: Option<Then>) {
-        match (&self.file.path, self.file.read_only) {
-            (Some(p), false) => {
-                let p = p.clone();
-                self.start_save(p, then);
-            }
-            _ => self.save_as(then),
-        }
-    }
-
-    /// Where file dialogs open: the folder of the current file, if it has one.
-    fn start_dir(&self) -> Option<PathBuf> {
-        self.file
-            .path
-            .as_ref()
-            .and_then(|p| p.parent().map(Path::to_path_buf))
-    }
-
-    pub fn save_as(&mut self, then: Option<Then>) {
-        let start = self.start_dir();
-        let name = self
-            .file
-            .path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or_else(
-                || {
-                    if self.file.is_sample {
-                        crate::cli::SAMPLE_NAME.to_owned()
-                    } else {
-                        "工作区.ron".to_owned()
-                    }
-                },
-                |n| n.to_string_lossy().into_owned(),
-            );
-        match self.dialogs.pick_save(start.as_deref(), &name) {
-            Picked::Path(p) => self.start_save(p, then),
-            Picked::Cancelled => {}
-            Picked::Unavailable => {
-                let dir = start.unwrap_or_else(home_dir);
-                self.dialog = Some(Dialog::Chooser(
-                    FileChooser::new(ChooserMode::Save, dir, &name),
-                    then,
-                ));
-            }
-        }
-    }
-
-    /// Saves a copy of the document to `path` on another thread (the atomic save of `store`).
-    pub fn start_save(&mut self, path: PathBuf, then: Option<Then>) {
-        if self.saving.is_some() {
-            self.status = Some("正在保存，请稍候".to_owned());
-            return;
-        }
-        let ws = self.doc.ws.clone();
-        let (tx, rx) = mpsc::channel();
-        let target = path.clone();
-        std::thread::spawn(move || {
-            let _ = tx.send(store::save_path(&ws, &target).map_err(|e| e.to_string()));
-        });
-        self.saving = Some(SaveJob {
-            path,
-            state: self.doc.state(),
-            then,
-            done: rx,
-        });
-        self.status = Some("正在保存…".to_owned());
-    }
-
-    /// True while a save is running.
-    pub fn is_saving(&self) -> bool {
-        self.saving.is_some()
-    }
-
-    /// Waits for a running save (tests and shutdown).
-    pub fn finish_save_blocking(&mut self, ctx: &egui::Context) {
-        if let Some(job) = self.saving.take() {
-            let result = job
-                .done
-                .recv()
-                .unwrap_or_else(|_| Err("保存线程意外结束".to_owned()));
-            self.save_finished(&job.path, job.state, job.then, result, ctx);
-        }
-    }
-
-    fn poll_save(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.saving else { return };
-        match job.done.try_recv() {
-            Ok(result) => {
-                if let Some(job) = self.saving.take() {
-                    self.save_finished(&job.path, job.state, job.then, result, ctx);
-                }
-            }
-            Err(mpsc::TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(50)),
-            Err(mpsc::TryRecvError::Disconnected) => {
-                if let Some(job) = self.saving.take() {
-                    self.save_finished(
-                        &job.path,
-                        job.state,
-                        job.then,
-                        Err("保存线程意外结束".to_owned()),
-                        ctx,
-                    );
-                }
-            }
-        }
-    }
-
-    fn save_finished(
-        &mut self,
-        path: &Path,
-        state: u64,
-        then: Option<Then>,
-        result: Result<(), String>,
-        ctx: &egui::Context,
-    ) {
-        match result {
-            Ok(()) => {
-                if let Some(d) = &self.dirs {
-                    session::clear_recovery(d, self.file.path.as_deref());
-                    session::clear_recovery(d, Some(path));
-                    session::remember(d, path);
-                }
-                if self.file.path.as_deref() != Some(path) {
-                    let lock = match session::lock(path) {
-                        LockOutcome::Locked(l) => Some(l),
-                        _ => None,
-                    };
-                    self.file = FileState {
-                        path: Some(path.to_path_buf()),
-                        is_sample: false,
-                        read_only: false,
-                        _lock: lock,
-                    };
-                }
-                self.doc.mark_saved(state);
-                self.status = Some(format!("已保存：{}", path.display()));
-                if let Some(t) = then {
-                    self.proceed(t, ctx);
-                }
-            }
-            Err(e) => {
-                self.status = Some("保存失败".to_owned());
-                self.dialog = Some(Dialog::Message(format!("保存失败，工作区仍未保存。\n{e}")));
-            }
-        }
-    }
-
-    // ---- recovery copies -------------------------------------------------------------
-
-    fn autosave_recovery(&mut self, ctx: &egui::Context) {
-        if let Some(rx) = &self.recovery_job {
-            match rx.try_recv() {
-                Ok(_) | Err(mpsc::TryRecvError::Disconnected) => self.recovery_job = None,
-                Err(mpsc::TryRecvError::Empty) => {
-                    ctx.request_repaint_after(Duration::from_millis(200));
-                    return;
-                }
-            }
-        }
-        let Some(dirs) = self.dirs.clone() else {
-            return;
-        };
-        if !self.doc.is_dirty() || self.doc.revision == self.recovery_revision {
-            return;
-        }
-        let (Some(last), Some(first)) = (self.last_edit, self.first_unsaved_edit) else {
-            return;
-        };
-        let due_idle = last + RECOVERY_IDLE;
-        let due_max = first + RECOVERY_MAX_DELAY;
-        let due = due_idle.min(due_max);
-        let now = Instant::now();
-        if now < due {
-            ctx.request_repaint_after(due - now);
-            return;
-        }
-        let ws = self.doc.ws.clone();
-        let key = self.file.path.clone();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(session::write_recovery(&dirs, key.as_deref(), &ws));
-        });
-        self.recovery_job = Some(rx);
-        self.recovery_revision = self.doc.revision;
-        self.first_unsaved_edit = None;
-        ctx.request_repaint_after(Duration::from_millis(200));
-    }
-
-    /// Writes the recovery copy now (tests; the app does it on its own schedule).
-    pub fn write_recovery_now(&mut self) -> Result<(), String> {
-        let Some(dirs) = &self.dirs else {
-            return Err("没有数据文件夹".to_owned());
-        };
-        session::write_recovery(dirs, self.file.path.as_deref(), &self.doc.ws)?;
-        self.recovery_revision = self.doc.revision;
-        Ok(())
-    }
-
-    // ---- actions and edits -----------------------------------------------------------
 
     /// Runs an app action.
     pub fn run_action(&mut self, action: Action, ctx: &egui::Context) {
@@ -551,17 +143,27 @@ impl WorkbenchApp {
             Action::Save => self.save(None),
             Action::SaveAs => self.save_as(None),
             Action::Undo => {
+                let before = Ids::of(&self.doc.ws);
                 if let Some(label) = self.doc.undo_label().map(str::to_owned)
                     && self.doc.undo()
                 {
+                    follow(&mut self.ui, &before, &self.doc.ws);
+                    if let Some(inverse) = self.doc.redo_edit() {
+                        follow_rows(&mut self.ui, inverse);
+                    }
                     self.status = Some(format!("已撤销：{label}"));
                     self.touched();
                 }
             }
             Action::Redo => {
+                let before = Ids::of(&self.doc.ws);
                 if let Some(label) = self.doc.redo_label().map(str::to_owned)
                     && self.doc.redo()
                 {
+                    follow(&mut self.ui, &before, &self.doc.ws);
+                    if let Some(inverse) = self.doc.undo_edit() {
+                        follow_rows(&mut self.ui, inverse);
+                    }
                     self.status = Some(format!("已重做：{label}"));
                     self.touched();
                 }
@@ -628,33 +230,6 @@ impl WorkbenchApp {
         }
     }
 
-    /// Asks for a file to import (system dialog, else the in-app chooser).
-    fn pick_import(&mut self) {
-        if self.file.read_only {
-            self.status = Some("此文件以只读方式打开：请先“另存为”再导入".to_owned());
-            return;
-        }
-        let start = self.start_dir();
-        match self.dialogs.pick_import(start.as_deref()) {
-            Picked::Path(p) => self.open_import(&p),
-            Picked::Cancelled => {}
-            Picked::Unavailable => {
-                let dir = start.unwrap_or_else(home_dir);
-                self.dialog = Some(Dialog::Chooser(
-                    FileChooser::new(ChooserMode::Import, dir, ""),
-                    None,
-                ));
-            }
-        }
-    }
-
-    /// Reads a spreadsheet or CSV and shows the import preview (nothing changes until 导入).
-    pub fn open_import(&mut self, path: &Path) {
-        self.dialog = Some(Dialog::Import(Box::new(
-            super::import_dialog::ImportDialog::open(path, &self.doc.ws),
-        )));
-    }
-
     fn touched(&mut self) {
         let now = Instant::now();
         self.last_edit = Some(now);
@@ -672,8 +247,15 @@ impl WorkbenchApp {
                         self.status = Some("此文件以只读方式打开：请先“另存为”再修改".to_owned());
                         continue;
                     }
+                    let before = Ids::of(&self.doc.ws);
                     match self.doc.apply(edit, label) {
-                        Ok(()) => self.touched(),
+                        Ok(()) => {
+                            follow(&mut self.ui, &before, &self.doc.ws);
+                            if let Some(inverse) = self.doc.undo_edit() {
+                                follow_rows(&mut self.ui, inverse);
+                            }
+                            self.touched();
+                        }
                         Err(e) => self.status = Some(format!("未能修改：{e}")),
                     }
                 }
@@ -907,190 +489,6 @@ impl WorkbenchApp {
         });
     }
 
-    fn dialog_ui(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = self.dialog.take() else {
-            return;
-        };
-        match dialog {
-            Dialog::Unsaved(then) => {
-                let mut choice = None;
-                egui::Modal::new(egui::Id::unique("unsaved-question")).show(ctx, |ui| {
-                    ui.heading("保存更改？");
-                    ui.label(format!("“{}”有未保存的更改。", self.document_name()));
-                    ui.horizontal(|ui| {
-                        if ui.button("保存").clicked() {
-                            choice = Some(0);
-                        }
-                        if ui.button("不保存").clicked() {
-                            choice = Some(1);
-                        }
-                        if ui.button("取消").clicked() {
-                            choice = Some(2);
-                        }
-                    });
-                });
-                match choice {
-                    Some(0) => self.save(Some(then)),
-                    Some(1) => self.proceed(then, ctx),
-                    Some(_) => {}
-                    None => self.dialog = Some(Dialog::Unsaved(then)),
-                }
-            }
-            Dialog::Recovery {
-                recovery,
-                workspace,
-            } => {
-                let mut choice = None;
-                egui::Modal::new(egui::Id::unique("recovery-offer")).show(ctx, |ui| {
-                    ui.heading("发现未保存的工作");
-                    ui.label(format!(
-                        "上次未正常退出，留下了 {} 的恢复副本。",
-                        format_time(recovery.modified)
-                    ));
-                    if let Some(w) = &workspace {
-                        ui.label(format!("对应文件：{}", w.display()));
-                    }
-                    ui.horizontal(|ui| {
-                        if ui.button("恢复").clicked() {
-                            choice = Some(true);
-                        }
-                        if ui.button("放弃").clicked() {
-                            choice = Some(false);
-                        }
-                    });
-                });
-                match choice {
-                    Some(true) => self.recover(&recovery),
-                    Some(false) => {
-                        if let Some(d) = &self.dirs {
-                            session::clear_recovery(d, workspace.as_deref());
-                        }
-                    }
-                    None => {
-                        self.dialog = Some(Dialog::Recovery {
-                            recovery,
-                            workspace,
-                        });
-                    }
-                }
-            }
-            Dialog::Chooser(mut chooser, then) => match chooser.ui(ctx) {
-                ChooserResult::Pending => self.dialog = Some(Dialog::Chooser(chooser, then)),
-                ChooserResult::Cancelled => {}
-                ChooserResult::Chosen(p) => match chooser.mode {
-                    ChooserMode::Open => self.proceed(Then::Open(Some(p)), ctx),
-                    ChooserMode::Save => self.start_save(p, then),
-                    ChooserMode::Import => self.open_import(&p),
-                },
-            },
-            Dialog::NewEvaluation(mut form) => match form.ui(ctx, &self.doc.ws) {
-                super::new_evaluation::NewEvaluationResult::Pending => {
-                    self.dialog = Some(Dialog::NewEvaluation(form));
-                }
-                super::new_evaluation::NewEvaluationResult::Cancelled => {}
-                super::new_evaluation::NewEvaluationResult::Create(edit, at) => {
-                    self.apply_outputs(vec![
-                        Output::Edit((edit, "新建评价".to_owned())),
-                        Output::Navigate(View::Evaluation(at), None),
-                    ]);
-                }
-            },
-            Dialog::DeleteEvaluation(i) => {
-                let name = self
-                    .doc
-                    .ws
-                    .evaluations
-                    .get(i)
-                    .map(|e| e.name.clone())
-                    .unwrap_or_default();
-                let mut choice = None;
-                egui::Modal::new(egui::Id::unique("delete-evaluation")).show(ctx, |ui| {
-                    ui.heading("删除评价？");
-                    ui.label(format!("将删除“{name}”及其全部指标（可撤销）。"));
-                    ui.horizontal(|ui| {
-                        if ui.button("删除").clicked() {
-                            choice = Some(true);
-                        }
-                        if ui.button("取消").clicked() {
-                            choice = Some(false);
-                        }
-                    });
-                });
-                match choice {
-                    Some(true) => {
-                        let edit = super::edit::Edit::Splice {
-                            table: super::edit::TableRef::Evaluations,
-                            at: i,
-                            remove: 1,
-                            insert: vec![],
-                        };
-                        self.apply_outputs(vec![
-                            Output::Edit((edit, format!("删除评价“{name}”"))),
-                            Output::Navigate(View::Department, None),
-                        ]);
-                        self.ui.last_evaluation = None;
-                        self.ui.selected_indicator.clear();
-                        self.ui.grids.retain(|k, _| !k.starts_with("evaluation/"));
-                    }
-                    Some(false) => {}
-                    None => self.dialog = Some(Dialog::DeleteEvaluation(i)),
-                }
-            }
-            Dialog::Import(mut d) => match d.ui(ctx, &self.doc.ws) {
-                super::import_dialog::ImportResult::Pending => {
-                    self.dialog = Some(Dialog::Import(d));
-                }
-                super::import_dialog::ImportResult::Cancelled => {}
-                super::import_dialog::ImportResult::Import(edit, label, view) => {
-                    let mut outputs = vec![Output::Edit((edit, label.clone()))];
-                    if let Some(v) = view {
-                        outputs.push(Output::Navigate(v, None));
-                    }
-                    outputs.push(Output::Status(format!("已{label}（可撤销）")));
-                    self.apply_outputs(outputs);
-                }
-            },
-            Dialog::Preview(mut preview) => {
-                let revision = self.doc.revision;
-                match preview.ui(ctx, &self.doc.ws, &self.derived, revision) {
-                    super::print_preview::PreviewAction::None => {
-                        self.dialog = Some(Dialog::Preview(preview));
-                    }
-                    super::print_preview::PreviewAction::Close => {}
-                    super::print_preview::PreviewAction::ExportPdf => {
-                        let what = Export::Pdf {
-                            evaluation: preview.evaluation,
-                            opts: preview.opts,
-                        };
-                        self.dialog = Some(Dialog::Preview(preview));
-                        self.export(what);
-                    }
-                    super::print_preview::PreviewAction::Print => {
-                        let (evaluation, opts) = (preview.evaluation, preview.opts);
-                        self.dialog = Some(Dialog::Preview(preview));
-                        self.print(evaluation, opts);
-                    }
-                }
-            }
-            Dialog::ExportChooser(mut chooser, what) => match chooser.ui(ctx) {
-                ChooserResult::Pending => self.dialog = Some(Dialog::ExportChooser(chooser, what)),
-                ChooserResult::Cancelled => {}
-                ChooserResult::Chosen(p) => self.write_export(what, &p),
-            },
-            Dialog::Message(text) => {
-                let mut ok = false;
-                egui::Modal::new(egui::Id::unique("message")).show(ctx, |ui| {
-                    ui.set_max_width(480.0);
-                    ui.label(&text);
-                    ok = ui.button("确定").clicked();
-                });
-                if !ok {
-                    self.dialog = Some(Dialog::Message(text));
-                }
-            }
-        }
-    }
-
     /// The evaluation the score panel follows.
     fn panel_evaluation(&mut self) -> Option<usize> {
         let ws = &self.doc.ws;
@@ -1194,10 +592,4 @@ impl eframe::App for WorkbenchApp {
 
 fn home_dir() -> PathBuf {
     directories::UserDirs::new().map_or_else(|| PathBuf::from("."), |u| u.home_dir().to_path_buf())
-}
-
-/// A local time for people ("2026-11-22 10:42").
-fn format_time(t: SystemTime) -> String {
-    let dt: chrono::DateTime<chrono::Local> = t.into();
-    dt.format("%Y-%m-%d %H:%M").to_string()
 }

@@ -1,8 +1,9 @@
-//! Derived data (scores, findings, chart series): recomputed only when the document revision
-//! changes, never stored, never computed by the views themselves.
+//! Derived data of the window: `calc::derived::Derived` (scores, findings, series; the same
+//! entry the command line uses) plus the chart geometry, recomputed only when the document
+//! revision changes, never stored, never computed by the views themselves.
 
-use crate::calc::checks::{Finding, FindingKind, Scored, run_all_scored};
-use crate::calc::{ScoreBreakdown, score_all};
+use crate::calc::ScoreBreakdown;
+use crate::calc::checks::Finding;
 use crate::model::Workspace;
 use crate::ui::charts::data::ProgressData;
 
@@ -24,24 +25,16 @@ impl Derived {
         if self.revision == Some(revision) {
             return false;
         }
-        self.breakdowns = score_all(ws);
-        self.findings = run_all_scored(&Scored {
-            ws,
-            breakdowns: &self.breakdowns,
-        });
-        self.progress = ProgressData::compute(ws);
+        let d = crate::calc::derived::Derived::compute(ws, revision);
+        self.breakdowns = d.breakdowns;
+        self.findings = d.findings;
+        self.progress = ProgressData::of(d.projects, d.years);
         self.revision = Some(revision);
         true
     }
 
     /// Counts of findings by kind: (errors, rounding, warnings, notes).
     pub fn counts(&self) -> (usize, usize, usize, usize) {
-        let n = |k: FindingKind| self.findings.iter().filter(|f| f.kind == k).count();
-        (
-            n(FindingKind::Error),
-            n(FindingKind::Rounding),
-            n(FindingKind::Warning),
-            n(FindingKind::Info),
-        )
+        crate::calc::derived::counts(&self.findings)
     }
 }

@@ -85,7 +85,7 @@ pub fn pdf_bytes(
 ) -> Result<Vec<u8>, String> {
     let fonts = FontMetrics::bundled().ok_or_else(|| "内置字体无法读取".to_owned())?;
     let doc = layout_one(ws, derived, evaluation, opts, &fonts)?;
-    pdf::write_pdf(&doc, &fonts)
+    pdf::write_pdf(&doc, &fonts).map_err(|e| e.to_string())
 }
 
 /// Writes the export to `path`; returns the sentence for the status bar.
@@ -97,7 +97,7 @@ pub fn write(
 ) -> Result<String, String> {
     let bytes = match what {
         Export::Pdf { evaluation, opts } => pdf_bytes(ws, derived, evaluation, opts)?,
-        Export::Xlsx => xlsx::workbook_bytes(ws)?,
+        Export::Xlsx => xlsx::workbook_bytes(ws).map_err(|e| e.to_string())?,
     };
     store::write_atomic(path, &bytes).map_err(|e| format!("无法写入文件：{e}"))?;
     Ok(format!("已导出：{}", path.display()))
@@ -122,5 +122,5 @@ pub fn print_evaluation(
         .evaluations
         .get(evaluation)
         .map_or_else(String::new, |e| e.name.clone());
-    print::run(&print::plan_here(&path, &title))
+    print::run(&print::plan_here(&path, &title)).map_err(|e| e.to_string())
 }

@@ -5,12 +5,9 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::edit::{Edit, Row, TableRef};
 use super::view::View;
-use crate::import::plan::book_insert_at;
-use crate::import::{
-    Change, Field, ImportOptions, ImportPlan, Layout, RowKind, Source, TextEncoding,
-};
+use crate::doc::Edit;
+use crate::import::{Field, ImportOptions, ImportPlan, Layout, RowKind, Source, TextEncoding};
 use crate::model::Workspace;
 
 /// The preview's state.
@@ -124,7 +121,7 @@ impl ImportDialog {
                     && let Ok(plan) = &self.plan
                 {
                     result = ImportResult::Import(
-                        edit_for(plan, ws),
+                        plan.edit(),
                         format!("导入“{file_name}”"),
                         view_after(plan, ws),
                     );
@@ -327,46 +324,6 @@ impl ImportDialog {
             self.toggle_skip(r, ws);
         }
     }
-}
-
-/// The plan's changes as one batch of splices (one undo step).
-pub fn edit_for(plan: &ImportPlan, ws: &Workspace) -> Edit {
-    let mut edits = Vec::new();
-    for c in &plan.changes {
-        match c {
-            Change::Book {
-                index: Some(i),
-                book,
-            } => edits.push(Edit::Splice {
-                table: TableRef::Books,
-                at: *i,
-                remove: 1,
-                insert: vec![Row::Book(book.clone())],
-            }),
-            Change::Book { index: None, book } => edits.push(Edit::Splice {
-                table: TableRef::Books,
-                at: book_insert_at(ws, book.year),
-                remove: 0,
-                insert: vec![Row::Book(book.clone())],
-            }),
-            Change::Projects(ps) => edits.push(Edit::Splice {
-                table: TableRef::Projects,
-                at: ws.projects.len(),
-                remove: 0,
-                insert: ps
-                    .iter()
-                    .map(|p| Row::Project(Box::new(p.clone())))
-                    .collect(),
-            }),
-            Change::Evaluation(e) => edits.push(Edit::Splice {
-                table: TableRef::Evaluations,
-                at: ws.evaluations.len(),
-                remove: 0,
-                insert: vec![Row::Evaluation(e.clone())],
-            }),
-        }
-    }
-    Edit::Batch(edits)
 }
 
 /// The page that shows what was imported.

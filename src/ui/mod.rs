@@ -5,19 +5,21 @@ pub mod app;
 pub mod charts;
 pub mod derived;
 pub mod dialogs;
-pub mod edit;
 pub mod exports;
+pub mod follow;
 pub mod fonts;
 pub mod form;
 pub mod grid;
 pub mod import_dialog;
+pub mod locate;
 pub mod nav;
 pub mod new_evaluation;
 pub mod pages;
 pub mod print_preview;
 pub mod score_panel;
-pub mod session;
+pub mod state;
 pub mod table;
+pub mod theme;
 pub mod view;
 
 use std::path::PathBuf;
@@ -37,7 +39,7 @@ pub fn run(open: Option<PathBuf>) -> Result<(), String> {
         ..eframe::NativeOptions::default()
     };
     let startup = Startup {
-        dirs: session::Dirs::platform(),
+        dirs: crate::store::session::Dirs::platform(),
         dialogs: Box::new(dialogs::NativeDialogs::default()),
         open,
     };

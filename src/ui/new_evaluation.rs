@@ -1,8 +1,8 @@
 //! 新建评价: a new evaluation from a built-in template, for the department or a chosen project,
 //! with the template's scoring profile (editable afterwards on the evaluation page).
 
+use crate::doc::{Edit, Row, TableRef};
 use crate::model::{Evaluation, EvaluationTemplate, Subject, Workspace};
-use crate::ui::edit::{Edit, Row, TableRef};
 
 /// The form's state.
 #[derive(Clone, Debug)]

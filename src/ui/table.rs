@@ -1,8 +1,8 @@
 //! Turning what a grid reports (`GridAction`) into document edits, the same way for every
 //! table: each table says how to read and write its rows; pastes and clears are all or nothing.
 
-use super::edit::{Edit, Row, TableRef};
 use super::grid::{GridAction, GridSource, GridState};
+use crate::doc::{Edit, Row, TableRef};
 use crate::import::Layout;
 use crate::import::paste::{PastedRows, recognise_paste};
 use crate::model::AmountUnit;

@@ -5,10 +5,8 @@ use chrono::NaiveDate;
 use egui_plot::PlotPoint;
 
 use super::pct_f64;
-use crate::calc::series::{
-    ProjectSeries, Track, YearEndRates, fiscal_year_of, project_series, year_end_rates,
-    year_start_date,
-};
+use crate::calc::derived::ProjectDerived;
+use crate::calc::series::{ProjectSeries, Track, YearEndRates, year_start_date};
 use crate::model::{DisbursementStage, Workspace};
 
 /// What the charts need about one project.
@@ -132,18 +130,20 @@ pub struct ProgressData {
 impl ProgressData {
     /// Computes everything from the document (called when the revision changes).
     pub fn compute(ws: &Workspace) -> ProgressData {
-        let mut years: Vec<i32> = ws.projects.iter().map(|p| fiscal_year_of(ws, p)).collect();
-        years.sort_unstable();
-        years.dedup();
+        ProgressData::of(
+            crate::calc::derived::project_data(ws),
+            crate::calc::derived::project_years(ws),
+        )
+    }
+
+    /// The chart data of projects whose series `calc::derived` computed.
+    pub fn of(projects: Vec<ProjectDerived>, years: Vec<i32>) -> ProgressData {
         ProgressData {
             years,
-            projects: ws
-                .projects
-                .iter()
-                .map(|p| {
-                    let series = project_series(ws, p);
+            projects: projects
+                .into_iter()
+                .map(|ProjectDerived { series, rates }| {
                     let geometry = SeriesGeometry::of(&series);
-                    let rates = year_end_rates(ws, p);
                     ProjectProgress {
                         bars: [
                             rates.execution_rate.map(pct_f64),

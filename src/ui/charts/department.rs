@@ -9,10 +9,11 @@
 use egui_plot::{Bar, BarChart, GridMark, HLine, Legend, Plot, Polygon};
 
 use super::data::ProjectProgress;
-use super::{state_colour, state_fill, to_f64};
+use super::to_f64;
 use crate::calc::num::opt_pct_text;
 use crate::calc::series::WarningState;
 use crate::model::WarningBands;
+use crate::ui::theme::{state_colour, state_fill};
 
 /// Half the width of a project's column in slot units (bars at ±0.2, each 0.38 wide).
 const COLUMN_HALF: f64 = 0.45;

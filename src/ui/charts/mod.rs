@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive as _;
 
 use crate::calc::series::WarningState;
+pub use crate::ui::theme::{state_colour, state_fill};
 
 /// Decimal → f64, for drawing only.
 pub fn to_f64(d: Decimal) -> f64 {
@@ -26,21 +27,6 @@ pub fn pct_f64(share: Decimal) -> f64 {
 #[allow(clippy::cast_precision_loss)] // slot counts are far below 2^52
 pub fn slot_x(i: usize) -> f64 {
     i as f64
-}
-
-/// The colour of a warning state.
-pub fn state_colour(s: WarningState) -> egui::Color32 {
-    match s {
-        WarningState::Red => egui::Color32::from_rgb(205, 60, 60),
-        WarningState::Yellow => egui::Color32::from_rgb(222, 165, 30),
-        WarningState::Green => egui::Color32::from_rgb(46, 139, 87),
-        WarningState::Unknown => egui::Color32::from_gray(150),
-    }
-}
-
-/// A light fill of a warning state, for background bands.
-pub fn state_fill(s: WarningState) -> egui::Color32 {
-    state_colour(s).gamma_multiply(0.12)
 }
 
 /// A state label in its colour.

@@ -11,19 +11,12 @@ use egui_plot::{
 };
 
 use super::data::{ProjectProgress, day_x, x_date};
-use super::{state_colour, state_fill};
 use crate::calc::num::{opt_pct_text, pct_text, thousands};
 use crate::calc::series::{
     ProjectSeries, SeriesEvent, SeriesPoint, Track, WarningState, default_monitoring_date,
 };
 use crate::model::{Disbursement, DisbursementStage};
-
-/// Line colours per track (`Track::ALL` order).
-const TRACK_COLOURS: [egui::Color32; 3] = [
-    egui::Color32::from_rgb(40, 90, 200),
-    egui::Color32::from_rgb(230, 120, 30),
-    egui::Color32::from_rgb(140, 60, 170),
-];
+use crate::ui::theme::{TRACK_COLOURS, state_colour, state_fill};
 
 /// Markers closer than this (points, both axes) to the one drawn before are not drawn.
 const MARKER_GAP: f32 = 2.0;

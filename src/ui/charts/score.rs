@@ -9,14 +9,7 @@ use rust_decimal::Decimal;
 use crate::calc::num::{opt_pct_text, plain, round2};
 use crate::calc::{ScoreBreakdown, grade_index};
 use crate::model::Evaluation;
-
-/// Grade colours from the best grade down (优, 良, 中, 差).
-const GRADE_COLOURS: [egui::Color32; 4] = [
-    egui::Color32::from_rgb(46, 139, 87),
-    egui::Color32::from_rgb(40, 90, 200),
-    egui::Color32::from_rgb(222, 165, 30),
-    egui::Color32::from_rgb(205, 60, 60),
-];
+use crate::ui::theme::GRADE_COLOURS;
 
 /// Bar colour: the fill of the grade band (等级) a 一级指标's 得分率 would earn as a total.
 fn band_index(ev: &Evaluation, rate: Decimal) -> usize {

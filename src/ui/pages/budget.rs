@@ -8,17 +8,18 @@ use self::grids::{
     EconomicGrid, FunctionalGrid, NamedGrid, ShownRows, UnitIncomeGrid, is_foldable,
     table_findings, visible_rows,
 };
-use crate::calc::checks::{Finding, FindingKind, TableRef as CheckTable};
+use crate::calc::checks::{Finding, TableRef as CheckTable};
 use crate::calc::links::settings_of;
 use crate::calc::metrics::{MetricSettings, MetricValue, department_metric};
 use crate::calc::num::{pct_text, thousands};
+use crate::doc::{Edit, Row, TableRef};
 use crate::model::{Amount, AmountUnit, BudgetBook, DepartmentMetric, Split, Subject, Workspace};
-use crate::ui::app::UiState;
 use crate::ui::derived::Derived;
-use crate::ui::edit::{Edit, Row, TableRef};
 use crate::ui::form;
 use crate::ui::grid::{GridAction, grid_ui};
+use crate::ui::state::UiState;
 use crate::ui::table::{EditableTable, edits_for};
+pub(crate) use crate::ui::theme::kind_color;
 use crate::ui::view::{Output, View};
 
 // ---- shared page helpers ------------------------------------------------------------------
@@ -50,16 +51,6 @@ pub(crate) fn table_box_ui<T: EditableTable>(
         table_ui(ui, state, key, table)
     })
     .inner
-}
-
-/// The colour of a finding kind.
-pub(crate) fn kind_color(kind: FindingKind) -> egui::Color32 {
-    match kind {
-        FindingKind::Error => egui::Color32::from_rgb(200, 40, 40),
-        FindingKind::Rounding => egui::Color32::from_rgb(170, 120, 0),
-        FindingKind::Warning => egui::Color32::from_rgb(200, 100, 0),
-        FindingKind::Info => egui::Color32::from_rgb(60, 110, 170),
-    }
 }
 
 /// A short list of findings (those on a table's own 合计 fields, a form, a project).

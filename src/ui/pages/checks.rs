@@ -1,16 +1,16 @@
 //! 检查结果 page: every consistency finding, filterable by kind (错误/舍入差异/提示/说明) and
 //! text; a click on a finding's place or message jumps to the page and cell it concerns.
 
-use super::budget::grids::{
-    economic_column_index, functional_column_index, reveal, unit_income_column_index, visible_rows,
-};
-use super::budget::kind_color;
-use super::projects::{disbursement_column_index, split_field};
 use crate::calc::checks::{Finding, FindingKind, Location, TableRef as CheckTable};
 use crate::calc::num::thousands;
 use crate::model::Workspace;
-use crate::ui::app::UiState;
 use crate::ui::derived::Derived;
+use crate::ui::locate::{
+    disbursement_column_index, economic_column_index, functional_column_index, reveal, split_field,
+    unit_income_column_index, visible_rows,
+};
+use crate::ui::state::UiState;
+use crate::ui::theme::kind_color;
 use crate::ui::view::{Output, View};
 
 /// Where a finding leads: a page, a cell of its main grid, or a cell of another grid on it.

@@ -1,11 +1,11 @@
 //! 部门概况 page: the workspace's description and the department profile.
 
 use super::lists::TextList;
+use crate::doc::{Edit, TableRef};
 use crate::model::Workspace;
-use crate::ui::app::UiState;
-use crate::ui::edit::{Edit, TableRef};
 use crate::ui::form;
 use crate::ui::grid::grid_ui;
+use crate::ui::state::UiState;
 use crate::ui::table::edits_for;
 use crate::ui::view::Output;
 

@@ -8,16 +8,16 @@ use super::lists::TextList;
 use crate::calc::links::link_label;
 use crate::calc::num::{pct_text, plain, round2};
 use crate::calc::{NodeScore, ScoreBreakdown};
+use crate::doc::{Edit, Row, TableRef};
 use crate::model::{
     Actual, Comparator, DepartmentMetric, Evaluation, ExecutionBase, Indicator, MetricRef,
     ProjectMetric, QualitativeGrade, Rounding, Rule, ScoreOverride, Target, Workspace,
     parse_number_opt,
 };
-use crate::ui::app::UiState;
 use crate::ui::derived::Derived;
-use crate::ui::edit::{Edit, Row, TableRef};
 use crate::ui::form;
 use crate::ui::grid::{Align, CellStyle, CellView, ColumnSpec, GridSource, grid_ui};
+use crate::ui::state::UiState;
 use crate::ui::table::{EditableTable, edits_for};
 use crate::ui::view::Output;
 

@@ -1,6 +1,6 @@
 //! Grids over lists of text (存在问题, 相关建议, 重点工作任务).
 
-use crate::ui::edit::{Row, TableRef};
+use crate::doc::{Row, TableRef};
 use crate::ui::grid::{Align, CellView, ColumnSpec, GridSource};
 use crate::ui::table::EditableTable;
 

@@ -10,8 +10,8 @@ pub mod monitoring;
 pub mod progress;
 pub mod projects;
 
-use super::app::UiState;
 use super::derived::Derived;
+use super::state::UiState;
 use super::view::{Output, View};
 use crate::model::Workspace;
 

@@ -6,15 +6,15 @@ use chrono::NaiveDate;
 
 use crate::calc::num::{opt_pct_text, pct_text, thousands};
 use crate::calc::series::{default_monitoring_date, fiscal_year_of, indicator_progress};
+use crate::doc::{Edit, Row, TableRef};
 use crate::model::{
     DeviationReason, Evaluation, EvaluationKind, Indicator, Likelihood, Monitoring, Workspace,
 };
-use crate::ui::app::UiState;
 use crate::ui::charts::state_label_ui;
 use crate::ui::derived::Derived;
-use crate::ui::edit::{Edit, Row, TableRef};
 use crate::ui::form;
 use crate::ui::pages::progress::display_name;
+use crate::ui::state::UiState;
 use crate::ui::view::{Output, View};
 
 fn date_id(year: i32) -> egui::Id {

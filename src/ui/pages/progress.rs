@@ -6,13 +6,13 @@ use rust_decimal::Decimal;
 
 use crate::calc::num::opt_pct_text;
 use crate::calc::series::fiscal_year_of;
+use crate::doc::Edit;
 use crate::model::{Meta, Workspace};
-use crate::ui::app::UiState;
 use crate::ui::charts::department::{BarItem, SortBy, department_chart_ui, sort_items};
 use crate::ui::charts::state_label_ui;
 use crate::ui::derived::Derived;
-use crate::ui::edit::Edit;
 use crate::ui::form;
+use crate::ui::state::UiState;
 use crate::ui::view::{Output, View};
 
 fn sort_id(year: i32) -> egui::Id {

@@ -13,16 +13,17 @@ use crate::calc::checks::{Finding, Location};
 use crate::calc::links::settings_of;
 use crate::calc::metrics::{MetricValue, project_balance, project_metric};
 use crate::calc::num::{pct_points_text, pct_text, thousands};
+use crate::doc::{Edit, Row, TableRef};
 use crate::model::number::{AmountUnit, to_half_width};
 use crate::model::{
     Amount, CostItem, Disbursement, DisbursementStage, ExecutionBase, PerformanceTarget, Project,
     ProjectKind, ProjectMetric, Subject, Target, TargetCategory, Workspace,
 };
-use crate::ui::app::UiState;
 use crate::ui::derived::Derived;
-use crate::ui::edit::{Edit, Row, TableRef};
 use crate::ui::form;
 use crate::ui::grid::{Align, CellStyle, CellView, ColumnSpec, GridSource};
+pub use crate::ui::locate::{disbursement_column_index, split_field};
+use crate::ui::state::UiState;
 use crate::ui::table::EditableTable;
 use crate::ui::view::{Output, View};
 
@@ -339,25 +340,6 @@ fn project_unit_label(ws: &Workspace, year: i32) -> &'static str {
 
 /// Grid columns of the 拨付记录 grid.
 pub const DISBURSEMENT_COLUMNS: [&str; 4] = ["日期", "金额", "阶段", "说明"];
-
-/// Grid column of a disbursement field (`"date"` → 0, `"amount"` → 1 …).
-pub fn disbursement_column_index(field: &str) -> Option<usize> {
-    match field {
-        "date" => Some(0),
-        "amount" => Some(1),
-        "stage" => Some(2),
-        "note" => Some(3),
-        _ => None,
-    }
-}
-
-/// Splits a project field like `"disbursements[2].date"` into ("disbursements", 2, "date").
-pub fn split_field(field: &str) -> Option<(&str, usize, &str)> {
-    let (list, rest) = field.split_once('[')?;
-    let (index, rest) = rest.split_once(']')?;
-    let index = index.parse().ok()?;
-    Some((list, index, rest.trim_start_matches('.')))
-}
 
 /// 拨付记录 of a project.
 pub struct DisbursementsGrid<'a> {

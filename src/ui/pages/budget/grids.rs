@@ -8,13 +8,17 @@ use std::hash::BuildHasher;
 use crate::calc::checks::text::column_key;
 use crate::calc::checks::{Finding, Location, TableRef as CheckTable};
 use crate::calc::num::thousands;
+use crate::doc::{Row, TableRef};
 use crate::model::number::{AmountUnit, parse_amount_input};
 use crate::model::{
     Amount, BudgetBook, CostCategory, EconomicLine, FunctionalColumn, FunctionalLine, LineLevel,
     NamedAmount, UnitIncome,
 };
-use crate::ui::edit::{Row, TableRef};
 use crate::ui::grid::{Align, CellStyle, CellView, ColumnSpec, GridSource};
+pub use crate::ui::locate::{
+    FUNCTIONAL_CODE_COL, FUNCTIONAL_FIRST_AMOUNT_COL, FUNCTIONAL_NAME_COL, economic_column_index,
+    functional_column_index, is_foldable, reveal, unit_income_column_index, visible_rows,
+};
 use crate::ui::table::EditableTable;
 
 // ---- shared cell helpers ---------------------------------------------------------------
@@ -142,52 +146,6 @@ pub fn parse_amount(text: &str, unit: AmountUnit) -> Result<Amount, String> {
 
 // ---- 功能分类 ---------------------------------------------------------------------------
 
-/// Columns of a 功能分类 grid before the amounts: 科目编码, 科目名称.
-pub const FUNCTIONAL_CODE_COL: usize = 0;
-pub const FUNCTIONAL_NAME_COL: usize = 1;
-/// Grid column of the first amount (合计).
-pub const FUNCTIONAL_FIRST_AMOUNT_COL: usize = 2;
-
-/// Grid column of a 功能分类 field named as in findings (`"goods"` → 6, `"code"` → 0).
-pub fn functional_column_index(key: &str) -> Option<usize> {
-    match key {
-        "code" => Some(FUNCTIONAL_CODE_COL),
-        "name" => Some(FUNCTIONAL_NAME_COL),
-        _ => FunctionalColumn::ALL
-            .iter()
-            .position(|c| column_key(*c) == key)
-            .map(|i| FUNCTIONAL_FIRST_AMOUNT_COL + i),
-    }
-}
-
-/// Whether a line can be folded (a 类 or 款 row).
-pub fn is_foldable(level: LineLevel) -> bool {
-    matches!(level, LineLevel::Class | LineLevel::Section)
-}
-
-/// The document rows shown when the rows in `collapsed` are folded: a folded 类/款 hides the
-/// rows below it up to the next row of its level or higher.
-pub fn visible_rows<S: BuildHasher>(
-    lines: &[FunctionalLine],
-    collapsed: &HashSet<usize, S>,
-) -> Vec<usize> {
-    let mut out = Vec::with_capacity(lines.len());
-    let mut hiding_below: Option<LineLevel> = None;
-    for (i, line) in lines.iter().enumerate() {
-        if let Some(level) = hiding_below {
-            if line.level > level {
-                continue;
-            }
-            hiding_below = None;
-        }
-        out.push(i);
-        if collapsed.contains(&i) && is_foldable(line.level) {
-            hiding_below = Some(line.level);
-        }
-    }
-    out
-}
-
 /// The rows on screen of a 功能分类 table: all of them (nothing folded, the usual case, which
 /// costs nothing however long the table is) or the list [`visible_rows`] gives. The page builds
 /// this every frame, so a table of 100,000 rows must not be walked when nothing is folded.
@@ -225,25 +183,6 @@ impl ShownRows {
         match self {
             ShownRows::All(n) => (row < *n).then_some(row),
             ShownRows::Folded(v) => v.get(row).copied(),
-        }
-    }
-}
-
-/// Unfolds the 类/款 rows that hide document row `row`.
-pub fn reveal<S: BuildHasher>(
-    lines: &[FunctionalLine],
-    collapsed: &mut HashSet<usize, S>,
-    row: usize,
-) {
-    let Some(target) = lines.get(row) else {
-        return;
-    };
-    let mut level = target.level;
-    for i in (0..row).rev() {
-        let Some(l) = lines.get(i) else { continue };
-        if l.level < level {
-            collapsed.remove(&i);
-            level = l.level;
         }
     }
 }
@@ -414,19 +353,6 @@ impl EditableTable for FunctionalGrid<'_> {
 }
 
 // ---- 经济分类 ---------------------------------------------------------------------------
-
-/// Grid column of an 经济分类 field named as in findings (`"category"` → 5).
-pub fn economic_column_index(key: &str) -> Option<usize> {
-    match key {
-        "dept_code" => Some(0),
-        "dept_name" => Some(1),
-        "gov_code" => Some(2),
-        "gov_name" => Some(3),
-        "amount" => Some(4),
-        "category" => Some(5),
-        _ => None,
-    }
-}
 
 /// Reads 人员经费 / 公用经费.
 pub fn parse_category(text: &str) -> Result<CostCategory, String> {
@@ -643,18 +569,6 @@ impl EditableTable for NamedGrid<'_> {
 }
 
 // ---- 部门收入总体情况表 -------------------------------------------------------------------
-
-/// Grid column of a 单位收入 field named as in findings (`"general_budget"` → 3).
-pub fn unit_income_column_index(key: &str) -> Option<usize> {
-    match key {
-        "code" => Some(0),
-        "name" => Some(1),
-        "total" => Some(2),
-        "general_budget" => Some(3),
-        "other" => Some(4),
-        _ => None,
-    }
-}
 
 /// 部门收入总体情况表 by unit.
 pub struct UnitIncomeGrid<'a> {

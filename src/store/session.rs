@@ -91,9 +91,22 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// Writes unsaved work to its recovery file (atomically, like any save).
-pub fn write_recovery(dirs: &Dirs, workspace: Option<&Path>, ws: &Workspace) -> Result<(), String> {
-    std::fs::create_dir_all(dirs.recovery_dir()).map_err(|e| format!("无法创建恢复文件夹：{e}"))?;
-    store::save_path(ws, &recovery_path(dirs, workspace)).map_err(|e| e.to_string())
+pub fn write_recovery(
+    dirs: &Dirs,
+    workspace: Option<&Path>,
+    ws: &Workspace,
+) -> Result<(), RecoveryError> {
+    std::fs::create_dir_all(dirs.recovery_dir()).map_err(RecoveryError::Folder)?;
+    Ok(store::save_path(ws, &recovery_path(dirs, workspace))?)
+}
+
+/// Why a recovery copy could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum RecoveryError {
+    #[error("无法创建恢复文件夹：{0}")]
+    Folder(std::io::Error),
+    #[error("{0}")]
+    Save(#[from] store::SaveError),
 }
 
 /// Removes the recovery file once the work is saved or discarded.

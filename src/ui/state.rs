@@ -1,0 +1,23 @@
+//! The window's UI state (selection, open page, grid and field buffers, folds), apart from the
+//! document; moved from `ui/app.rs`, content unchanged.
+
+use std::collections::HashMap;
+
+use super::grid::GridState;
+use super::view::View;
+
+/// UI state: selection, open pages, edit buffers. Losing it is harmless.
+#[derive(Default)]
+pub struct UiState {
+    pub view: View,
+    /// One grid state per grid (keyed by page and grid name).
+    pub grids: HashMap<String, GridState>,
+    /// Text buffers of form fields being edited.
+    pub fields: HashMap<egui::Id, String>,
+    /// The evaluation the score panel followed last.
+    pub last_evaluation: Option<usize>,
+    /// The selected indicator row of each evaluation (for the side editor).
+    pub selected_indicator: HashMap<usize, usize>,
+    /// Collapsed 类/款 rows per functional table (document indices).
+    pub collapsed: HashMap<(i32, usize), std::collections::HashSet<usize>>,
+}
