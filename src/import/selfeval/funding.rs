@@ -329,6 +329,13 @@ impl Block {
                 source: format!("自评表“{}”项目资金：执行率", sheet.name),
             });
         }
+        if from_sources {
+            project.notes = format!(
+                "自评表资金总额行为 {}（万元），按其中各资金来源之和 {} 计",
+                triple(self.total),
+                triple(sums)
+            );
+        }
         project.budget_initial = basis.initial;
         project.budget_adjusted = basis.adjusted;
         project.executed = basis.executed;
