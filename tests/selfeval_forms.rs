@@ -751,3 +751,64 @@ proptest! {
         }
     }
 }
+
+/// The imported form, printed as a 自评表 PDF and exported as xlsx, keeps every field: 主管部门,
+/// each funding source with its three figures, 年度总体目标, 偏差原因分析, and the 年初 basis.
+#[test]
+fn the_printed_form_and_the_export_keep_every_field() {
+    let mut f = national();
+    f.funding_caption = "项目资金（元）".to_owned();
+    f.funding_rows = vec![
+        s(&["总额", "2000000", "1800000", "1620000", "10", "90%", "9"]),
+        s(&[
+            "其中：本年财政拨款",
+            "1500000",
+            "1300000",
+            "1200000",
+            "—",
+            "—",
+            "—",
+        ]),
+        s(&["上年结转资金", "500000", "500000", "420000", "—", "—", "—"]),
+    ];
+    f.deviation = "部分路段因汛期推迟施工".to_owned();
+    let r = read_saved(&f, "xlsx", &opts());
+    let mut ws = Workspace::default();
+    ws.projects.push(r.project.clone());
+    ws.evaluations.push(r.evaluation.clone());
+    let opts = jixiao::report::ReportOptions {
+        layout: jixiao::report::ReportLayout::SelfEval,
+        ..jixiao::report::ReportOptions::default()
+    };
+    let (_, bytes) = jixiao::report::report_pdf(&ws, Some("e1"), opts).unwrap();
+    let text: String = pdf_extract::extract_text_from_mem(&bytes)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for expected in [
+        "某县交通运输局",
+        "某县公路事业发展中心",
+        "其中：本年财政拨款150130120",
+        "上年结转资金505042",
+        "养护农村公路120公里",
+        "完成养护126公里",
+        "偏差原因分析及改进措施：部分路段因汛期推迟施工",
+        "执行率按调整后预算计90.00%；按年初预算数计81.00%",
+    ] {
+        assert!(text.contains(expected), "{expected} not in {text}");
+    }
+    let xlsx = jixiao::report::xlsx::workbook_bytes(&ws).unwrap();
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).unwrap();
+    use calamine::Reader as _;
+    let sheet = wb.worksheet_range("项目预算执行").unwrap();
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|r| r.iter().map(ToString::to_string).collect())
+        .collect();
+    assert_eq!(rows[2][1], "资金来源：本年财政拨款");
+    assert_eq!(rows[2][2..5], ["150", "130", "120"]);
+    assert_eq!(rows[3][1], "资金来源：上年结转资金");
+    assert_eq!(rows[3][4], "42");
+}
