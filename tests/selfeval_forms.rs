@@ -8,6 +8,7 @@
 
 mod selfeval_support;
 
+use calamine::Reader as _;
 use jixiao::calc::score_evaluation;
 use jixiao::import::selfeval::{FormOptions, FormRead, Severity, UnitSource, read_form};
 use jixiao::import::{Sheet, TextEncoding};
@@ -71,11 +72,11 @@ fn v(d: Decimal) -> Amount {
     Amount::Value(d)
 }
 
-fn findings_at<'a>(
-    r: &'a FormRead,
+fn findings_at(
+    r: &FormRead,
     row: usize,
     severity: Severity,
-) -> Vec<&'a jixiao::import::selfeval::FormFinding> {
+) -> Vec<&jixiao::import::selfeval::FormFinding> {
     r.findings
         .iter()
         .filter(|f| f.row == row && f.severity == severity)
@@ -87,7 +88,7 @@ fn findings_at<'a>(
 fn yuan_stated_in_the_title_is_converted_to_wanyuan() {
     let mut f = national();
     f.title = s(&["项目支出绩效自评表", "（2023年度）", "单位：元"]);
-    f.funding_caption = "项目资金".to_owned();
+    f.funding_caption = String::from("项目资金");
     f.funding_rows = vec![
         s(&[
             "年度资金总额",
@@ -148,7 +149,7 @@ fn yuan_stated_in_the_title_is_converted_to_wanyuan() {
 #[test]
 fn yuan_in_the_funding_header_and_a_total_called_zonge() {
     let mut f = national();
-    f.funding_caption = "项目资金（元）".to_owned();
+    f.funding_caption = String::from("项目资金（元）");
     f.funding_header = s(&[
         "年初预算数",
         "全年预算数",
@@ -250,7 +251,7 @@ fn a_zero_total_over_filled_sources_is_an_error_and_the_rate_uses_the_sources() 
 fn gbk_csv_with_nature_and_measure_columns_scores_at_most_targets_inversely() {
     let mut f = national();
     f.title = s(&["项目支出绩效自评表", "（2023年度）", "单位：万元"]);
-    f.funding_caption = "项目资金".to_owned();
+    f.funding_caption = String::from("项目资金");
     f.indicator_header = s(&[
         "一级指标",
         "二级指标",
@@ -580,7 +581,7 @@ fn whole_point_rounding_reproduces_the_units_nine() {
 #[test]
 fn an_unknown_or_contradictory_unit_is_refused_not_guessed() {
     let mut f = national();
-    f.funding_caption = "项目资金".to_owned();
+    f.funding_caption = String::from("项目资金");
     let r = read_saved(&f, "xlsx", &opts());
     let refusal = r.unit.as_ref().unwrap_err();
     assert!(refusal.message.contains("没有写明金额单位"));
@@ -599,7 +600,7 @@ fn an_unknown_or_contradictory_unit_is_refused_not_guessed() {
     );
 
     f.title = s(&["项目支出绩效自评表", "（2023年度）", "单位：万元"]);
-    f.funding_caption = "项目资金（元）".to_owned();
+    f.funding_caption = String::from("项目资金（元）");
     let r = read_saved(&f, "xlsx", &opts());
     let refusal = r.unit.as_ref().unwrap_err();
     assert!(refusal.message.contains("不一致"));
@@ -645,7 +646,7 @@ fn uncached_formulas_blank_fields_and_the_deviation_section() {
     let mut f = national();
     f.department = String::new();
     f.total = s(&["总分", "", "", "", "", "100", "=SUM(H10:H12)", ""]);
-    f.deviation = "养护里程超出计划，因新增两条通村道路".to_owned();
+    f.deviation = String::from("养护里程超出计划，因新增两条通村道路");
     let r = read_saved(&f, "xlsx", &opts());
     assert_eq!(r.project.department, "");
     assert_eq!(r.project.unit, "某县公路事业发展中心");
@@ -669,7 +670,7 @@ fn uncached_formulas_blank_fields_and_the_deviation_section() {
 fn cli_import_refuses_without_unit_and_accepts_unit_flag() {
     let dir = tempfile::tempdir().unwrap();
     let mut f = national();
-    f.funding_caption = "项目资金".to_owned();
+    f.funding_caption = String::from("项目资金");
     let path = dir.path().join("form.xlsx");
     f.save_xlsx(&path);
     let ws = dir.path().join("ws.ron");
@@ -703,10 +704,10 @@ fn cli_import_refuses_without_unit_and_accepts_unit_flag() {
 }
 
 /// The same figures written in 万元 and in 元 read to the same amounts.
-fn form_with(unit_line: &str, amounts: [String; 3]) -> Sheet {
+fn form_with(unit_line: &str, amounts: &[String; 3]) -> Sheet {
     let mut f = national();
     f.title = s(&["项目支出绩效自评表", "（2023年度）", unit_line]);
-    f.funding_caption = "项目资金".to_owned();
+    f.funding_caption = String::from("项目资金");
     f.funding_rows = vec![
         vec![
             "年度资金总额".to_owned(),
@@ -737,10 +738,10 @@ proptest! {
         // Amounts in 元 with 2 places (分), i.e. 万元 with 6.
         let yuan: [Decimal; 3] = cents.map(|c| Decimal::new(c, 2));
         let wan: [Decimal; 3] = yuan.map(|y| y / Decimal::from(10_000));
-        let a = read_form(&form_with("单位：元", yuan.map(|d| d.to_string())), &opts());
-        let b = read_form(&form_with("单位：万元", wan.map(|d| d.to_string())), &opts());
+        let a = read_form(&form_with("单位：元", &yuan.map(|d| d.to_string())), &opts());
+        let b = read_form(&form_with("单位：万元", &wan.map(|d| d.to_string())), &opts());
         let c = read_form(
-            &form_with("单位：千元", yuan.map(|d| (d / Decimal::ONE_THOUSAND).to_string())),
+            &form_with("单位：千元", &yuan.map(|d| (d / Decimal::ONE_THOUSAND).to_string())),
             &opts(),
         );
         for r in [&a, &b, &c] {
@@ -757,7 +758,7 @@ proptest! {
 #[test]
 fn the_printed_form_and_the_export_keep_every_field() {
     let mut f = national();
-    f.funding_caption = "项目资金（元）".to_owned();
+    f.funding_caption = String::from("项目资金（元）");
     f.funding_rows = vec![
         s(&["总额", "2000000", "1800000", "1620000", "10", "90%", "9"]),
         s(&[
@@ -771,7 +772,7 @@ fn the_printed_form_and_the_export_keep_every_field() {
         ]),
         s(&["上年结转资金", "500000", "500000", "420000", "—", "—", "—"]),
     ];
-    f.deviation = "部分路段因汛期推迟施工".to_owned();
+    f.deviation = String::from("部分路段因汛期推迟施工");
     let r = read_saved(&f, "xlsx", &opts());
     let mut ws = Workspace::default();
     ws.projects.push(r.project.clone());
@@ -801,7 +802,6 @@ fn the_printed_form_and_the_export_keep_every_field() {
     let xlsx = jixiao::report::xlsx::workbook_bytes(&ws).unwrap();
     let mut wb: calamine::Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).unwrap();
-    use calamine::Reader as _;
     let sheet = wb.worksheet_range("项目预算执行").unwrap();
     let rows: Vec<Vec<String>> = sheet
         .rows()

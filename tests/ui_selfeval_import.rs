@@ -26,7 +26,7 @@ fn a_form_without_unit_waits_for_the_evaluators_choice() {
     let ws_path = root.path().join("空.ron");
     jixiao::store::save_path(&Workspace::default(), &ws_path).unwrap();
     let mut form = selfeval_support::national();
-    form.funding_caption = "项目资金".to_owned();
+    form.funding_caption = String::from("项目资金");
     let xlsx = root.path().join("自评表.xlsx");
     form.save_xlsx(&xlsx);
     let app = WorkbenchApp::new(Startup {

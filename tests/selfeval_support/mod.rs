@@ -1,5 +1,5 @@
 //! 项目支出绩效自评表 written as units fill them, for the import tests: one grid per form (the
-//! national layout with the variations provinces print), saved as xlsx with rust_xlsxwriter
+//! national layout with the variations provinces print), saved as xlsx with `rust_xlsxwriter`
 //! (numbers as numbers, `#NAME?` as a real error cell, `=…` as a formula saved without its
 //! value) or as a GBK CSV.
 
@@ -242,7 +242,7 @@ fn drop_cached_values(xlsx: &[u8]) -> Vec<u8> {
         if name.starts_with("xl/worksheets/") {
             let text = String::from_utf8(data).unwrap();
             data = text
-                .replace(&format!(r#" t="str"><f>"#), "><f>")
+                .replace(r#" t="str"><f>"#, "><f>")
                 .replace(&format!("<v>{UNCACHED}</v>"), "")
                 .into_bytes();
         }

@@ -13,6 +13,14 @@ use super::text::{money, project_label, project_place};
 pub const NAME_SUM: &str = "资金来源合计";
 pub const NAME_CUT: &str = "预算按支出调减";
 
+/// A column compared: its name, the project field, the project's figure and the sources' one.
+type Column = (
+    &'static str,
+    &'static str,
+    Amount,
+    fn(&FundingSource) -> Amount,
+);
+
 /// The sources' sum of one column, when any source gives a figure.
 fn column(sources: &[FundingSource], pick: fn(&FundingSource) -> Amount) -> Option<Decimal> {
     let values: Vec<Decimal> = sources.iter().filter_map(|s| pick(s).value()).collect();
@@ -23,7 +31,7 @@ fn column(sources: &[FundingSource], pick: fn(&FundingSource) -> Amount) -> Opti
 pub fn check_sum(ws: &Workspace) -> Vec<Finding> {
     let mut out = Vec::new();
     for p in ws.projects.iter().filter(|p| !p.funding_sources.is_empty()) {
-        let columns: [(&str, &str, Amount, fn(&FundingSource) -> Amount); 3] = [
+        let columns: [Column; 3] = [
             ("年初预算数", "budget_initial", p.budget_initial, |s| {
                 s.initial
             }),

@@ -865,7 +865,7 @@ fn funding_sources_ui(
     for (i, src) in sources.iter().enumerate() {
         ui.horizontal(|ui| {
             if let Some(v) = form::text_field(ui, f, id(i, "label"), "来源", &src.label, 140.0) {
-                np.funding_sources[i].label = v.trim().to_owned();
+                v.trim().clone_into(&mut np.funding_sources[i].label);
                 changed = true;
             }
             if ui.small_button("删除").clicked() {
