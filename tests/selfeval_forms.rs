@@ -812,3 +812,85 @@ fn the_printed_form_and_the_export_keep_every_field() {
     assert_eq!(rows[3][1], "资金来源：上年结转资金");
     assert_eq!(rows[3][4], "42");
 }
+
+/// Text in a numeric column is a problem at its cell (never a silent 0); 权重 written as a
+/// percentage is read as points.
+#[test]
+fn text_in_numeric_columns_is_a_problem_at_its_cell() {
+    let mut f = national();
+    f.indicators = vec![
+        s(&["产出指标", "数量指标", "养护里程", "≥120公里", "126公里", "五十", "50", ""]),
+        s(&["效益指标", "社会效益指标", "群众出行条件", "改善", "明显改善", "30%", "30", ""]),
+        s(&["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "满分", ""]),
+    ];
+    let r = read_saved(&f, "xlsx", &opts());
+    let p: Vec<(usize, &str)> = r.problems.iter().map(|p| (p.row, p.column.as_str())).collect();
+    assert_eq!(p, [(f.indicator_row(0), "G"), (f.indicator_row(2), "H")]);
+    let w = r
+        .evaluation
+        .indicators
+        .iter()
+        .find(|i| i.name == "群众出行条件")
+        .unwrap()
+        .weight;
+    assert_eq!(w, dec!(30));
+}
+
+/// `jixiao profiles` lists the shipped profiles; `score --profile` rescoring a form imported
+/// with a 定性 row the catalogue does not know says it waits for judgement; an unknown profile
+/// name is refused with the names.
+#[test]
+fn cli_profiles_and_score_with_a_profile() {
+    let run = |args: &[&std::ffi::OsStr]| {
+        let mut all: Vec<std::ffi::OsString> = vec!["jixiao".into()];
+        all.extend(args.iter().map(|a| (*a).to_owned()));
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = jixiao::cli::run_with(&all, &mut out, &mut err);
+        (
+            code,
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap(),
+        )
+    };
+    let (code, out, _) = run(&["profiles".as_ref()]);
+    assert_eq!(code, 0);
+    for key in ["national", "selfeval", "selfeval-whole", "selfeval-50"] {
+        assert!(out.contains(key), "{out}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut f = national();
+    f.funding_rows = vec![
+        s(&["年度资金总额", "100", "100", "86.2", "10", "86.2%", "9"]),
+        s(&["其中：当年财政拨款", "100", "100", "86.2", "—", "—", "—"]),
+    ];
+    f.indicators[1] = s(&["效益指标", "社会效益指标", "群众出行条件", "改善", "存在超支", "30", "30", ""]);
+    let form = dir.path().join("f.xlsx");
+    f.save_xlsx(&form);
+    let ws = dir.path().join("ws.ron");
+    let (code, out, _) = run(&[
+        "import".as_ref(),
+        form.as_os_str(),
+        "--into".as_ref(),
+        ws.as_os_str(),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("[待判定]"), "{out}");
+    let (code, out, _) = run(&[
+        "score".as_ref(),
+        ws.as_os_str(),
+        "--profile".as_ref(),
+        "selfeval-whole".as_ref(),
+    ]);
+    assert_eq!(code, 0);
+    // 9 (whole points) + 50 + 0 (awaiting judgement) + 10.
+    assert!(out.contains("总分：69.00"), "{out}");
+    assert!(out.contains("其中 1 项定性指标待评价人判定（不计分）：群众出行条件"), "{out}");
+    let (code, _, err) = run(&[
+        "score".as_ref(),
+        ws.as_os_str(),
+        "--profile".as_ref(),
+        "nosuch".as_ref(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("selfeval-whole"), "{err}");
+}

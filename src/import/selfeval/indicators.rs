@@ -418,7 +418,7 @@ pub fn read(
                 cx.problem(r, cols.weight, "分值", "分值为空".to_owned());
                 None
             }
-            _ => cx.number(r, cols.weight, "分值"),
+            _ => cx.weight(r, cols.weight, "分值"),
         };
         let published = cx.number(r, cols.score, "得分");
         let is_exec = name.contains("预算执行率") || current1.contains("预算执行率");
