@@ -819,12 +819,43 @@ fn the_printed_form_and_the_export_keep_every_field() {
 fn text_in_numeric_columns_is_a_problem_at_its_cell() {
     let mut f = national();
     f.indicators = vec![
-        s(&["产出指标", "数量指标", "养护里程", "≥120公里", "126公里", "五十", "50", ""]),
-        s(&["效益指标", "社会效益指标", "群众出行条件", "改善", "明显改善", "30%", "30", ""]),
-        s(&["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "满分", ""]),
+        s(&[
+            "产出指标",
+            "数量指标",
+            "养护里程",
+            "≥120公里",
+            "126公里",
+            "五十",
+            "50",
+            "",
+        ]),
+        s(&[
+            "效益指标",
+            "社会效益指标",
+            "群众出行条件",
+            "改善",
+            "明显改善",
+            "30%",
+            "30",
+            "",
+        ]),
+        s(&[
+            "满意度指标",
+            "服务对象满意度指标",
+            "群众满意度",
+            "≥90%",
+            "95%",
+            "10",
+            "满分",
+            "",
+        ]),
     ];
     let r = read_saved(&f, "xlsx", &opts());
-    let p: Vec<(usize, &str)> = r.problems.iter().map(|p| (p.row, p.column.as_str())).collect();
+    let p: Vec<(usize, &str)> = r
+        .problems
+        .iter()
+        .map(|p| (p.row, p.column.as_str()))
+        .collect();
     assert_eq!(p, [(f.indicator_row(0), "G"), (f.indicator_row(2), "H")]);
     let w = r
         .evaluation
@@ -863,7 +894,16 @@ fn cli_profiles_and_score_with_a_profile() {
         s(&["年度资金总额", "100", "100", "86.2", "10", "86.2%", "9"]),
         s(&["其中：当年财政拨款", "100", "100", "86.2", "—", "—", "—"]),
     ];
-    f.indicators[1] = s(&["效益指标", "社会效益指标", "群众出行条件", "改善", "存在超支", "30", "30", ""]);
+    f.indicators[1] = s(&[
+        "效益指标",
+        "社会效益指标",
+        "群众出行条件",
+        "改善",
+        "存在超支",
+        "30",
+        "30",
+        "",
+    ]);
     let form = dir.path().join("f.xlsx");
     f.save_xlsx(&form);
     let ws = dir.path().join("ws.ron");
@@ -884,7 +924,10 @@ fn cli_profiles_and_score_with_a_profile() {
     assert_eq!(code, 0);
     // 9 (whole points) + 50 + 0 (awaiting judgement) + 10.
     assert!(out.contains("总分：69.00"), "{out}");
-    assert!(out.contains("其中 1 项定性指标待评价人判定（不计分）：群众出行条件"), "{out}");
+    assert!(
+        out.contains("其中 1 项定性指标待评价人判定（不计分）：群众出行条件"),
+        "{out}"
+    );
     let (code, _, err) = run(&[
         "score".as_ref(),
         ws.as_os_str(),
@@ -893,4 +936,37 @@ fn cli_profiles_and_score_with_a_profile() {
     ]);
     assert_eq!(code, 1);
     assert!(err.contains("selfeval-whole"), "{err}");
+}
+
+/// A form without a 总分 line, closed by its signature line: the signature is not an indicator.
+#[test]
+fn signature_lines_after_the_table_are_not_indicators() {
+    let mut f = national();
+    f.total = s(&["填表人：张三", "", "联系电话：12345678"]);
+    let r = read_saved(&f, "xlsx", &opts());
+    let names: Vec<&str> = r
+        .evaluation
+        .indicators
+        .iter()
+        .map(|i| i.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "预算执行率",
+            "产出指标",
+            "数量指标",
+            "养护里程",
+            "效益指标",
+            "社会效益指标",
+            "群众出行条件",
+            "满意度指标",
+            "服务对象满意度指标",
+            "群众满意度"
+        ]
+    );
+    assert!(r.judgements.is_empty(), "{:#?}", r.judgements);
+    assert_eq!(r.evaluation.published, None);
+    // 9.50 + 50 + 30 (明显改善 repeats 改善) + 10.
+    assert_eq!(total_score(&r), dec!(99.50));
 }
