@@ -970,3 +970,27 @@ fn signature_lines_after_the_table_are_not_indicators() {
     // 9.50 + 50 + 30 (明显改善 repeats 改善) + 10.
     assert_eq!(total_score(&r), dec!(99.50));
 }
+
+/// 江苏式: a funding block with only the three amounts (no 分值/执行率/得分) and a 年度绩效目标
+/// section: the 执行率 line gets the 自评表's 10 points, said as a warning.
+#[test]
+fn a_funding_block_without_points_gets_ten_and_says_so() {
+    let mut f = national();
+    f.funding_header = s(&["年初预算数", "全年预算数", "全年执行数"]);
+    f.funding_rows = vec![
+        s(&["资金总额：", "100", "100", "95"]),
+        s(&["其中：财政拨款", "100", "100", "95"]),
+    ];
+    f.indicators[0][5] = "40".to_owned();
+    f.indicators[0][6] = "40".to_owned();
+    f.total = s(&["总分", "", "", "", "", "90", "80", ""]);
+    let r = read_saved(&f, "xlsx", &opts());
+    assert_eq!(r.evaluation.indicators[0].weight, dec!(10));
+    assert!(
+        r.findings
+            .iter()
+            .any(|x| x.severity == Severity::Warning && x.message.contains("按自评表方案计 10 分"))
+    );
+    // 10 × 95% = 9.50, + 40 + 30 + 10.
+    assert_eq!(total_score(&r), dec!(89.50));
+}
