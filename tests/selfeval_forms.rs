@@ -637,6 +637,20 @@ fn amounts_that_look_like_the_other_unit_are_warned() {
             .iter()
             .any(|w| w.message.contains("可能是以元填写的"))
     );
+    // A 元 form whose amounts are all below 100 元 (90 / 90 / 85 typed in 万元).
+    let mut f = national();
+    f.funding_caption = String::from("项目资金（元）");
+    f.funding_rows = vec![
+        s(&["年度资金总额", "90", "90", "85", "10", "94.44%", "9.44"]),
+        s(&["其中：当年财政拨款", "90", "90", "85", "—", "—", "—"]),
+    ];
+    let r = read_saved(&f, "xlsx", &opts());
+    assert_eq!(r.project.executed, v(dec!(0.0085)));
+    assert!(
+        findings_at(&r, f.funding_row(0), Severity::Warning)
+            .iter()
+            .any(|w| w.message.contains("可能是以万元填写的"))
+    );
 }
 
 /// A formula saved without its value (a generated file) is unknown, not 0; blank 主管部门 stays
