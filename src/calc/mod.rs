@@ -7,6 +7,7 @@ pub mod derived;
 pub mod links;
 pub mod metrics;
 pub mod num;
+pub mod qualitative;
 pub mod rules;
 pub mod series;
 mod sheet;

@@ -33,7 +33,12 @@ pub struct ImportOptions {
     pub mapping: Option<Vec<Option<Field>>>,
     /// The unit the table is printed in, when it does not say (or says wrongly).
     pub unit: Option<AmountUnit>,
+    /// The scoring profile of a 自评表's 项目自评 (`--profile`); `None` takes the 自评表 profile.
+    pub profile: Option<ScoringProfile>,
 }
+
+/// The header of the problem that says a form's money unit is unknown or contradictory.
+pub const UNIT_HEADER: &str = "金额单位";
 
 /// The preview of an import.
 #[derive(Clone, Debug, PartialEq)]
@@ -129,13 +134,18 @@ impl ImportPlan {
         if let Some(e) = self.encoding {
             let _ = write!(out, "　编码：{e}");
         }
+        let unit_refused = self.problems.iter().any(|p| p.header == UNIT_HEADER);
         let _ = writeln!(
             out,
             "\n识别为：{}　年度：{}　单位：{}{}",
             self.layout.label(),
             self.year,
-            self.unit_from.label(),
-            if self.unit_stated {
+            if unit_refused {
+                "未定"
+            } else {
+                self.unit_from.label()
+            },
+            if self.unit_stated || unit_refused {
                 ""
             } else {
                 "（表中未注明，按此读取）"
@@ -486,14 +496,53 @@ fn plan_form(ws: &Workspace, source: &Source, sheet: &Sheet, opts: &ImportOption
     let mut used: Vec<String> = ws.projects.iter().map(|p| p.id.clone()).collect();
     let mut used_e: Vec<String> = ws.evaluations.iter().map(|e| e.id.clone()).collect();
     let year_hint = opts.year.or(Some(ws.meta.fiscal_year).filter(|y| *y > 0));
-    let probe = selfeval::read(sheet, year_hint, "", "");
-    let year = probe.project.year;
-    let pid = unique_id(&mut used, &format!("{year}-p"));
-    let eid = unique_id(&mut used_e, &format!("{year}-self"));
-    let read = selfeval::read(sheet, year_hint, &pid, &eid);
+    let year = selfeval::fields::read(sheet, year_hint).year;
+    let form_opts = selfeval::FormOptions {
+        unit: opts.unit,
+        year: year_hint,
+        project_id: unique_id(&mut used, &format!("{year}-p")),
+        evaluation_id: unique_id(&mut used_e, &format!("{year}-self")),
+        profile: opts.profile.clone(),
+    };
+    let read = selfeval::read_form(sheet, &form_opts);
+    let (unit_from, unit_stated) = match &read.unit {
+        Ok(u) => (
+            u.unit,
+            match &u.source {
+                selfeval::UnitSource::Stated(_) => true,
+                selfeval::UnitSource::Chosen(m) => !m.is_empty(),
+            },
+        ),
+        Err(_) => (AmountUnit::WanYuan, false),
+    };
+    // Unreadable cells of a form are listed with the checks (the evaluator imports the form to
+    // judge it); only a money unit that cannot be decided stops the import.
+    let mut problems = Vec::new();
+    let mut checks: Vec<String> = read
+        .problems
+        .iter()
+        .map(|p| format!("[无法读取] {p}"))
+        .collect();
+    if let Err(refusal) = &read.unit {
+        problems.push(Problem {
+            sheet: sheet.name.clone(),
+            row: refusal.mentions.first().map_or(1, |m| m.row),
+            column: String::new(),
+            header: UNIT_HEADER.to_owned(),
+            message: refusal.message.clone(),
+        });
+    }
+    checks.extend(read.findings.iter().map(ToString::to_string));
+    checks.extend(read.judgements.iter().map(|j| {
+        format!(
+            "[待判定] 第 {} 行“{}”：指标值“{}”，实际完成值“{}”（{}）",
+            j.row, j.name, j.target, j.actual, j.why
+        )
+    }));
     let mut plan = ImportPlan {
         rows: read.rows,
-        problems: read.problems,
+        problems,
+        checks,
         notes: read.notes,
         edits: vec![
             Edit::Splice {
@@ -509,8 +558,8 @@ fn plan_form(ws: &Workspace, source: &Source, sheet: &Sheet, opts: &ImportOption
             &sheet.name,
             Layout::SelfEval,
             year,
-            AmountUnit::WanYuan,
-            true,
+            unit_from,
+            unit_stated,
         )
     };
     plan.findings = new_findings(ws, &plan);
