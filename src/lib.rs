@@ -8,6 +8,7 @@ pub mod cli;
 pub mod import;
 pub mod model;
 pub mod report;
+pub mod review;
 pub mod store;
 pub mod synth;
 pub mod templates;

@@ -10,6 +10,8 @@ pub mod page;
 pub mod pdf;
 pub mod print;
 pub mod progress_text;
+pub mod review_pdf;
+pub mod review_xlsx;
 pub mod selfeval;
 pub mod summary;
 pub mod text;

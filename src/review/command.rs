@@ -1,0 +1,109 @@
+//! `jixiao review`: the options as the command line gives them, checked, then the batch
+//! reviewed and written as text or JSON, with the xlsx and PDF beside it when asked.
+
+use std::path::PathBuf;
+
+use crate::model::{AmountUnit, ScoringProfile};
+
+use super::{Batch, ReviewOptions, review_paths};
+
+/// The options of `jixiao review`, as parsed.
+#[derive(Clone, Debug, Default)]
+pub struct Command {
+    pub paths: Vec<PathBuf>,
+    pub profile: Option<String>,
+    pub unit: Option<String>,
+    pub xlsx: Option<PathBuf>,
+    pub pdf: Option<PathBuf>,
+    pub json: bool,
+}
+
+/// Exit code when some file or form could not be reviewed (all others were).
+pub const EXIT_SOME_UNREAD: i32 = 4;
+
+/// Reads `--unit`: 元 or 万元 (also `yuan`, `wan`).
+pub fn parse_unit(word: &str) -> Result<AmountUnit, String> {
+    match word.trim() {
+        "元" | "yuan" => Ok(AmountUnit::Yuan),
+        "万元" | "wan" | "wanyuan" => Ok(AmountUnit::WanYuan),
+        other => Err(format!("--unit 应为“元”或“万元”，而不是“{other}”")),
+    }
+}
+
+/// The built-in profile called `name` (its full name, or the start of it).
+pub fn profile_named(name: &str) -> Result<ScoringProfile, String> {
+    let all = ScoringProfile::presets();
+    let wanted = name.trim();
+    if let Some(p) = all.iter().find(|p| p.name == wanted) {
+        return Ok(p.clone());
+    }
+    let starts: Vec<&ScoringProfile> = all
+        .iter()
+        .filter(|p| !wanted.is_empty() && p.name.starts_with(wanted))
+        .collect();
+    if let [one] = starts.as_slice() {
+        return Ok((*one).clone());
+    }
+    let names: Vec<&str> = all.iter().map(|p| p.name.as_str()).collect();
+    Err(format!(
+        "没有名为“{wanted}”的评分方案；内置方案：{}",
+        names.join("、")
+    ))
+}
+
+impl Command {
+    /// The batch options, or why the arguments are refused.
+    pub fn options(&self) -> Result<ReviewOptions, String> {
+        Ok(ReviewOptions {
+            profile: self.profile.as_deref().map(profile_named).transpose()?,
+            unit: self.unit.as_deref().map(parse_unit).transpose()?,
+            ..ReviewOptions::default()
+        })
+    }
+
+    /// Runs the review; returns the exit code (0, or [`EXIT_SOME_UNREAD`]). Errors are for
+    /// refused arguments and outputs that cannot be written.
+    pub fn run(&self, out: &mut dyn std::io::Write) -> Result<i32, String> {
+        let opts = self.options()?;
+        let batch = review_paths(&self.paths, &opts);
+        self.write(&batch, out)?;
+        Ok(if batch.all_read() {
+            0
+        } else {
+            EXIT_SOME_UNREAD
+        })
+    }
+
+    fn write(&self, batch: &Batch, out: &mut dyn std::io::Write) -> Result<(), String> {
+        if self.json {
+            serde_json::to_writer_pretty(&mut *out, batch)
+                .map_err(|e| format!("输出 JSON 失败：{e}"))?;
+            let _ = writeln!(out);
+        } else {
+            let _ = write!(out, "{}", super::text::batch_text(batch));
+        }
+        let mut said = Vec::new();
+        if let Some(path) = &self.xlsx {
+            let bytes = crate::report::review_xlsx::workbook_bytes(batch)?;
+            crate::store::write_atomic(path, &bytes)
+                .map_err(|e| format!("无法写入电子表格：{e}"))?;
+            said.push(format!("已写出复核汇总表：{}", path.display()));
+        }
+        if let Some(path) = &self.pdf {
+            let (pages, bytes) = crate::report::review_pdf::review_pdf(batch)?;
+            crate::store::write_atomic(path, &bytes).map_err(|e| format!("无法写入 PDF：{e}"))?;
+            said.push(format!(
+                "已写出复核意见 PDF：{} 份，{pages} 页 → {}",
+                batch.forms.len(),
+                path.display()
+            ));
+        }
+        // Under --json, stdout stays one JSON document.
+        if !self.json {
+            for s in said {
+                let _ = writeln!(out, "{s}");
+            }
+        }
+        Ok(())
+    }
+}
