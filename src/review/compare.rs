@@ -169,7 +169,8 @@ fn from_check(f: &Finding, place: Option<Place>) -> ReviewFinding {
     ReviewFinding {
         severity: Severity::of_check(f.kind),
         place,
-        subject: f.place.clone(),
+        // The check's place names the evaluation first; the form is already named.
+        subject: f.place.rsplit(" · ").next().unwrap_or_default().to_owned(),
         message: f.message.clone(),
         hint: f.hint.clone(),
         published: f.left.as_ref().map(|s| s.amount),
