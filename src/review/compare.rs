@@ -124,6 +124,7 @@ pub fn review_read(file: &str, sheet: &str, read: FormRead) -> FormReview {
         rows,
         findings,
         trials,
+        path: std::path::PathBuf::new(),
         project: read.project,
         evaluation: read.evaluation,
         breakdown: bd,

@@ -177,7 +177,10 @@ pub struct FormReview {
     pub findings: Vec<ReviewFinding>,
     /// Every built-in profile tried against the published scores.
     pub trials: Vec<ProfileTrial>,
-    /// The form as read (for importing it into the workspace).
+    /// The file on disk (to import the form through the import's own plan).
+    #[serde(skip)]
+    pub path: PathBuf,
+    /// The form as read.
     #[serde(skip)]
     pub project: Project,
     #[serde(skip)]
@@ -295,7 +298,10 @@ fn review_file(path: &Path, display: &str, opts: &ReviewOptions) -> FileOutcome 
             continue;
         }
         match compare::review_sheet(display, sheet, opts) {
-            Ok(r) => out.forms.push(r),
+            Ok(mut r) => {
+                r.path = path.to_path_buf();
+                out.forms.push(r);
+            }
             Err(reason) => out.failures.push(Failure {
                 file: format!("{display}（工作表“{}”）", sheet.name),
                 reason,

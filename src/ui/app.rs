@@ -96,6 +96,8 @@ pub struct UiState {
     pub selected_indicator: HashMap<usize, usize>,
     /// Collapsed 类/款 rows per functional table (document indices).
     pub collapsed: HashMap<(i32, usize), std::collections::HashSet<usize>>,
+    /// The 批量复核 page and its batch (kept through edits; another workspace drops it).
+    pub review: Option<Box<super::review::ReviewPage>>,
 }
 
 /// The window.
@@ -587,6 +589,7 @@ impl WorkbenchApp {
                 None => self.status = Some("工作区中没有评价可打印".to_owned()),
             },
             Action::ExportExcel => self.export(Export::Xlsx),
+            Action::Review => self.pick_review_folder(),
         }
     }
 
@@ -646,6 +649,29 @@ impl WorkbenchApp {
                 ));
             }
         }
+    }
+
+    /// Asks for a folder of submitted 自评表 (system dialog, else the in-app chooser).
+    fn pick_review_folder(&mut self) {
+        let start = self.start_dir();
+        match self.dialogs.pick_folder(start.as_deref()) {
+            Picked::Path(p) => self.open_review(&p),
+            Picked::Cancelled => {}
+            Picked::Unavailable => {
+                let dir = start.unwrap_or_else(home_dir);
+                self.dialog = Some(Dialog::Chooser(
+                    FileChooser::new(ChooserMode::Folder, dir, ""),
+                    None,
+                ));
+            }
+        }
+    }
+
+    /// Reviews a folder (or file) of submitted 自评表 and shows the 批量复核 page.
+    pub fn open_review(&mut self, path: &Path) {
+        let profile = self.ui.review.as_ref().and_then(|r| r.profile.clone());
+        self.ui.review = Some(Box::new(super::review::ReviewPage::start(path, profile)));
+        self.ui.view = View::Review;
     }
 
     /// Reads a spreadsheet or CSV and shows the import preview (nothing changes until 导入).
@@ -775,6 +801,7 @@ impl WorkbenchApp {
                     self.menu_item(ui, a, &ctx);
                 }
                 self.menu_item(ui, Action::Import, &ctx);
+                self.menu_item(ui, Action::Review, &ctx);
                 let recent = self.dirs.as_ref().map(session::recent).unwrap_or_default();
                 ui.menu_button("最近打开", |ui| {
                     if recent.is_empty() {
@@ -981,6 +1008,7 @@ impl WorkbenchApp {
                     ChooserMode::Open => self.proceed(Then::Open(Some(p)), ctx),
                     ChooserMode::Save => self.start_save(p, then),
                     ChooserMode::Import => self.open_import(&p),
+                    ChooserMode::Folder => self.open_review(&p),
                 },
             },
             Dialog::NewEvaluation(mut form) => match form.ui(ctx, &self.doc.ws) {

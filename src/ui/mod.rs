@@ -15,6 +15,7 @@ pub mod nav;
 pub mod new_evaluation;
 pub mod pages;
 pub mod print_preview;
+pub mod review;
 pub mod score_panel;
 pub mod session;
 pub mod table;
