@@ -151,6 +151,7 @@ pub fn synth(spec: &SynthSpec) -> Workspace {
         monitoring_date: None,
         published: None,
         notes: "由 jixiao synth 生成的合成数据，仅用于测试与性能评估。".to_owned(),
+        ..Evaluation::default()
     };
     Workspace {
         meta: Meta {
@@ -1014,6 +1015,8 @@ fn project(spec: &SynthSpec, i: usize, kind: ProjectKind, initial: i64, rng: &mu
         received: amount(received),
         executed: amount(executed),
         disbursement_due: Amount::Blank,
+        department: String::new(),
+        funding_sources: Vec::new(),
         cost_items,
         disbursements,
         targets: vec![

@@ -210,7 +210,7 @@ fn budget_book() -> impl Strategy<Value = BudgetBook> {
     (
         (
             any::<i32>(),
-            select(vec![AmountUnit::WanYuan, AmountUnit::Yuan]),
+            select(AmountUnit::ALL.to_vec()),
             opt_u32(),
             text(),
         ),
@@ -335,6 +335,20 @@ fn project() -> impl Strategy<Value = Project> {
         prop::collection::vec(performance_target, 0..3),
         prop::collection::vec(published, 0..2),
         (text(), text()),
+        (
+            text(),
+            prop::collection::vec(
+                (text(), amount(), amount(), amount()).prop_map(
+                    |(label, initial, adjusted, executed)| FundingSource {
+                        label,
+                        initial,
+                        adjusted,
+                        executed,
+                    },
+                ),
+                0..3,
+            ),
+        ),
     )
         .prop_map(
             |(
@@ -347,7 +361,10 @@ fn project() -> impl Strategy<Value = Project> {
                 targets,
                 published,
                 (source, notes),
+                (department, funding_sources),
             )| Project {
+                department,
+                funding_sources,
                 id,
                 code,
                 name,
@@ -406,6 +423,7 @@ fn rule() -> impl Strategy<Value = Rule> {
             }
         }),
         Just(Rule::ExecutionRate),
+        Just(Rule::QualitativeText),
         (prop::option::of(decimal()), text())
             .prop_map(|(score, reason)| Rule::Manual { score, reason }),
     ]
@@ -580,7 +598,7 @@ fn evaluation() -> impl Strategy<Value = Evaluation> {
         (texts(), texts(), text()),
         (date(), date()),
         prop::option::of(published),
-        text(),
+        (text(), text(), text(), text()),
     )
         .prop_map(
             |(
@@ -592,8 +610,11 @@ fn evaluation() -> impl Strategy<Value = Evaluation> {
                 (findings, recommendations, evaluator),
                 (date, monitoring_date),
                 published,
-                notes,
+                (notes, goal_expected, goal_actual, deviation_analysis),
             )| Evaluation {
+                goal_expected,
+                goal_actual,
+                deviation_analysis,
                 id,
                 name,
                 year,

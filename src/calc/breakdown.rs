@@ -159,6 +159,14 @@ impl NodeScore {
 }
 
 impl ScoreBreakdown {
+    /// The leaves waiting for the evaluator's 定性 judgement (unscored, counted as 0, never
+    /// full marks), in sheet order.
+    pub fn needs_judgement(&self) -> impl Iterator<Item = &NodeScore> {
+        self.nodes
+            .iter()
+            .filter(|n| matches!(n.explanation, Explanation::NeedsJudgement { .. }))
+    }
+
     /// Σ of the children's 分值 (applicable or not), for a parent row; `None` for a leaf.
     pub fn children_weight(&self, index: usize) -> Option<Decimal> {
         let node = self.nodes.get(index)?;

@@ -6,6 +6,7 @@ pub mod checks;
 pub mod links;
 pub mod metrics;
 pub mod num;
+pub mod qualitative;
 pub mod rules;
 pub mod series;
 mod sheet;

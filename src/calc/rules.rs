@@ -10,6 +10,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use super::num::{self, ge, is_positive, le, plain, round_dp, round2};
+use super::qualitative::{NeedsWhy, TextVerdict, judge};
 use crate::model::{
     Band, Comparator, QualitativeBands, QualitativeGrade, Rounding, Rule, ScoringProfile, Target,
 };
@@ -67,6 +68,14 @@ pub enum Explanation {
         grade: QualitativeGrade,
         share_pct: Decimal,
     },
+    /// 定性（按文字判定）: the catalogue read `phrase` in the actual and chose `grade`.
+    TextBand {
+        grade: QualitativeGrade,
+        share_pct: Decimal,
+        phrase: String,
+    },
+    /// 定性 that needs the evaluator's judgement: unscored, counted apart, never full marks.
+    NeedsJudgement { why: NeedsWhy },
     /// 扣分制 (`points` is the total deducted).
     Deducted { count: usize, points: Decimal },
     /// 线性扣分 (`points` is the total deducted).
@@ -243,6 +252,20 @@ impl fmt::Display for Explained<'_> {
                 plain(*share_pct),
                 score_text(score)
             ),
+            Explanation::TextBand {
+                grade,
+                share_pct,
+                phrase,
+            } => write!(
+                f,
+                "按实际完成情况“{phrase}”判定为{}，按分值的 {}% 得 {}",
+                grade.label(),
+                plain(*share_pct),
+                score_text(score)
+            ),
+            Explanation::NeedsJudgement { why } => {
+                write!(f, "待评价人判定：{}，不计分", why.describe())
+            }
             Explanation::Deducted { count, points } => {
                 if *count == 0 || points.is_zero() {
                     write!(f, "无扣分，得满分 {}", score_text(score))
@@ -463,6 +486,7 @@ pub fn score_leaf(input: &LeafInput<'_>) -> LeafScore {
                 },
             )
         }
+        Rule::QualitativeText => score_text_leaf(input, ""),
         Rule::Deductions { items } => {
             // A deduction written as "-2" still deducts 2.
             let points = super::num::sum(items.iter().map(|d| d.points.abs()));
@@ -486,6 +510,28 @@ pub fn score_leaf(input: &LeafInput<'_>) -> LeafScore {
             LeafScore::invalid("定性指标尚未认定是否达标")
         }
         _ => score_numeric(input, w, t, rounding),
+    }
+}
+
+/// Scores a 定性（按文字判定） row from its 实际完成值 as written, with the phrase catalogue of
+/// [`super::qualitative`]: a band found scores the top of that band; words the catalogue does
+/// not know, a blank or a spreadsheet error leave the row unscored (`score: None`).
+pub fn score_text_leaf(input: &LeafInput<'_>, actual_text: &str) -> LeafScore {
+    match judge(&input.target.text, actual_text) {
+        TextVerdict::Band { grade, phrase } => {
+            let pct = qualitative_top(grade, input.profile);
+            LeafScore::new(
+                share(input.weight, pct),
+                input.weight,
+                input.profile.rounding,
+                Explanation::TextBand {
+                    grade,
+                    share_pct: pct,
+                    phrase,
+                },
+            )
+        }
+        TextVerdict::NeedsJudgement(why) => LeafScore::none(Explanation::NeedsJudgement { why }),
     }
 }
 
@@ -698,6 +744,7 @@ fn score_numeric(input: &LeafInput<'_>, w: Decimal, t: &Target, rounding: Roundi
         Rule::Bands { .. }
         | Rule::ExecutionRate
         | Rule::Qualitative { .. }
+        | Rule::QualitativeText
         | Rule::Deductions { .. }
         | Rule::Manual { .. } => LeafScore::invalid("规则不适用于数值"),
     }

@@ -12,7 +12,7 @@ use super::breakdown::{
 };
 use super::links::{ResolvedActual, resolve_actual};
 use super::num::{Acc, ge, is_positive, le, mul, ratio, round2, sum};
-use super::rules::{Explanation, LeafInput, round_score_within, score_leaf};
+use super::rules::{Explanation, LeafInput, round_score_within, score_leaf, score_text_leaf};
 use crate::model::{
     Actual, Comparator, Evaluation, Indicator, MetricRef, Rounding, Rule, Workspace,
 };
@@ -375,13 +375,17 @@ fn score_leaf_node(
     }
     node.linked = matches!(ind.actual, Actual::Linked(_));
     node.actual = resolved.value;
-    let leaf = score_leaf(&LeafInput {
+    let input = LeafInput {
         weight: ind.weight,
         target: &ind.target,
         actual: resolved.value,
         rule: &ind.rule,
         profile,
-    });
+    };
+    let leaf = match (&ind.rule, &ind.actual) {
+        (Rule::QualitativeText, Actual::Typed { text, .. }) => score_text_leaf(&input, text),
+        _ => score_leaf(&input),
+    };
     node.applicable_weight = ind.weight;
     node.unscored = leaf.score.is_none();
     node.score = leaf.score.unwrap_or(Decimal::ZERO);

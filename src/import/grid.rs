@@ -28,6 +28,9 @@ pub struct Cell {
     pub text: String,
     /// The workbook stored a number (not text).
     pub numeric: bool,
+    /// The workbook holds a formula here but saved no value for it (a file written by a
+    /// generator and never opened in Excel): the value is unknown, not blank.
+    pub uncached_formula: bool,
 }
 
 impl Cell {
@@ -35,6 +38,7 @@ impl Cell {
         Cell {
             text: t.into(),
             numeric: false,
+            uncached_formula: false,
         }
     }
 
@@ -42,6 +46,7 @@ impl Cell {
         Cell {
             text: t.into(),
             numeric: true,
+            uncached_formula: false,
         }
     }
 

@@ -31,6 +31,8 @@ pub struct ImportOptions {
     pub mapping: Option<Vec<Option<Field>>>,
     /// The unit the table is printed in, when it does not say (or says wrongly).
     pub unit: Option<AmountUnit>,
+    /// The scoring profile of a 自评表's 项目自评 (`--profile`); `None` takes the 自评表 profile.
+    pub profile: Option<ScoringProfile>,
 }
 
 /// One change to the workspace.
@@ -453,14 +455,43 @@ fn plan_form(ws: &Workspace, source: &Source, sheet: &Sheet, opts: &ImportOption
     let mut used: Vec<String> = ws.projects.iter().map(|p| p.id.clone()).collect();
     let mut used_e: Vec<String> = ws.evaluations.iter().map(|e| e.id.clone()).collect();
     let year_hint = opts.year.or(Some(ws.meta.fiscal_year).filter(|y| *y > 0));
-    let probe = selfeval::read(sheet, year_hint, "", "");
-    let year = probe.project.year;
-    let pid = unique_id(&mut used, &format!("{year}-p"));
-    let eid = unique_id(&mut used_e, &format!("{year}-self"));
-    let read = selfeval::read(sheet, year_hint, &pid, &eid);
+    let year = selfeval::fields::read(sheet, year_hint).year;
+    let form_opts = selfeval::FormOptions {
+        unit: opts.unit,
+        year: year_hint,
+        project_id: unique_id(&mut used, &format!("{year}-p")),
+        evaluation_id: unique_id(&mut used_e, &format!("{year}-self")),
+        profile: opts.profile.clone(),
+    };
+    let read = selfeval::read_form(sheet, &form_opts);
+    let (unit_from, unit_stated) = match &read.unit {
+        Ok(u) => (u.unit, matches!(u.source, selfeval::UnitSource::Stated(_))),
+        Err(_) => (AmountUnit::WanYuan, false),
+    };
+    let mut problems = read.problems;
+    if let Err(refusal) = &read.unit {
+        problems.insert(
+            0,
+            Problem {
+                sheet: sheet.name.clone(),
+                row: refusal.mentions.first().map_or(1, |m| m.row),
+                column: String::new(),
+                header: "金额单位".to_owned(),
+                message: refusal.message.clone(),
+            },
+        );
+    }
+    let mut checks: Vec<String> = read.findings.iter().map(ToString::to_string).collect();
+    checks.extend(read.judgements.iter().map(|j| {
+        format!(
+            "[待判定] 第 {} 行“{}”：指标值“{}”，实际完成值“{}”（{}）",
+            j.row, j.name, j.target, j.actual, j.why
+        )
+    }));
     let mut plan = ImportPlan {
         rows: read.rows,
-        problems: read.problems,
+        problems,
+        checks,
         notes: read.notes,
         changes: vec![
             Change::Projects(vec![read.project]),
@@ -471,8 +502,8 @@ fn plan_form(ws: &Workspace, source: &Source, sheet: &Sheet, opts: &ImportOption
             &sheet.name,
             Layout::SelfEval,
             year,
-            AmountUnit::WanYuan,
-            true,
+            unit_from,
+            unit_stated,
         )
     };
     plan.findings = new_findings(ws, &plan);

@@ -262,6 +262,7 @@ fn read_sheet<RS: Read + Seek>(
         }
         rows.push(row);
     }
+    mark_uncached_formulas(book, name, &mut rows);
     let merges = match book {
         Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
@@ -281,6 +282,34 @@ fn read_sheet<RS: Read + Seek>(
         rows,
         merges,
     })
+}
+
+/// Marks the blank cells that hold a formula: the file saved the formula without its value.
+/// A workbook whose formulas cannot be listed is read as it is.
+fn mark_uncached_formulas<RS: Read + Seek>(
+    book: &mut Sheets<RS>,
+    name: &str,
+    rows: &mut [Vec<Cell>],
+) {
+    let Ok(formulas) = book.worksheet_formula(name) else {
+        return;
+    };
+    let (r0, c0) = formulas.start().unwrap_or((0, 0));
+    for (dr, frow) in formulas.rows().enumerate() {
+        for (dc, f) in frow.iter().enumerate() {
+            if f.trim().is_empty() {
+                continue;
+            }
+            let (r, c) = (r0 as usize + dr, c0 as usize + dc);
+            let Some(row) = rows.get_mut(r) else { continue };
+            if row.len() <= c {
+                row.resize(c + 1, Cell::default());
+            }
+            if row[c].is_blank() {
+                row[c].uncached_formula = true;
+            }
+        }
+    }
 }
 
 /// A workbook value as cell text. Numbers get their shortest exact-round-trip spelling, which

@@ -109,11 +109,14 @@ impl<'a> Cells<'a> {
     /// The decimal places of the figures read, in the book's unit (a table in 元 with whole
     /// figures is exact to 0.0001 万元).
     pub fn book_decimals(&self) -> Option<u32> {
-        self.decimals.map(|d| match (self.from, self.to) {
-            (AmountUnit::Yuan, AmountUnit::WanYuan) => d + 4,
-            (AmountUnit::WanYuan, AmountUnit::Yuan) => d.saturating_sub(4),
-            _ => d,
-        })
+        // Each power of ten between the units moves the places by one.
+        let places = |u: AmountUnit| match u {
+            AmountUnit::Yuan => 0u32,
+            AmountUnit::QianYuan => 3,
+            AmountUnit::WanYuan => 4,
+        };
+        let (from, to) = (places(self.from), places(self.to));
+        self.decimals.map(|d| (d + to).saturating_sub(from))
     }
 
     /// The trimmed text of a field's cell ("" when the field has no column).

@@ -73,6 +73,15 @@ pub struct Evaluation {
     pub published: Option<PublishedScore>,
     /// Notes (e.g. which parts are illustrative).
     pub notes: String,
+    /// 年度总体目标：预期目标, as the 自评表 writes it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub goal_expected: String,
+    /// 年度总体目标：实际完成情况.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub goal_actual: String,
+    /// 偏差原因分析及改进措施 (the form's closing paragraph).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub deviation_analysis: String,
 }
 
 /// A published result, recorded as published.

@@ -265,6 +265,12 @@ pub enum Rule {
         grade: QualitativeGrade,
         share_pct: Option<Decimal>,
     },
+    /// 定性（按文字判定）: the band follows from the 实际完成值's words through the phrase
+    /// catalogue of `calc::qualitative` (达成/完成 → 达成年度指标, 部分达成/基本完成 → 部分达成,
+    /// 未完成/未达成 → 未达成). Words the catalogue does not know leave the row unscored, waiting
+    /// for the evaluator's judgement (then the rule becomes 定性分档 with the band chosen). What an
+    /// imported 定性 row gets, so that no row scores full marks by default.
+    QualitativeText,
     /// 扣分制: 分值 minus the listed deductions, floored at 0.
     Deductions { items: Vec<Deduction> },
     /// 线性扣分: full up to `threshold`, then minus `points_per_step` for each `step` beyond it.
@@ -291,6 +297,7 @@ impl Rule {
             Rule::Threshold { .. } => "达标制",
             Rule::Bands { .. } => "区间档次",
             Rule::Qualitative { .. } => "定性分档",
+            Rule::QualitativeText => "定性（按文字判定）",
             Rule::Deductions { .. } => "扣分制",
             Rule::LinearDeduction { .. } => "线性扣分",
             Rule::ExecutionRate => "预算执行率",

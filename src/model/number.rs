@@ -45,11 +45,16 @@ pub fn is_blank_mark(text: &str) -> bool {
 /// Converts an exact amount between units (元 ↔ 万元), keeping at least the scale it had and
 /// dropping only the zeros a division added.
 pub fn convert_unit(value: Decimal, from: AmountUnit, to: AmountUnit) -> Decimal {
-    let ten_thousand = Decimal::from(10_000);
-    let converted = match (from, to) {
-        (AmountUnit::Yuan, AmountUnit::WanYuan) => value / ten_thousand,
-        (AmountUnit::WanYuan, AmountUnit::Yuan) => value.saturating_mul(ten_thousand),
-        _ => return value,
+    if from == to {
+        return value;
+    }
+    let (f, t) = (from.yuan_factor(), to.yuan_factor());
+    // Both factors are powers of ten: multiplying by the larger ratio or dividing by it is
+    // exact (a division by a power of ten only moves the decimal point).
+    let converted = if f > t {
+        value.saturating_mul(f / t)
+    } else {
+        value / (t / f)
     };
     converted.normalize_scale_at_least(value.scale())
 }
@@ -136,6 +141,8 @@ pub enum AmountUnit {
     WanYuan,
     /// 元 (yuan).
     Yuan,
+    /// 千元 (thousand yuan), printed by a few provincial forms.
+    QianYuan,
 }
 
 impl AmountUnit {
@@ -143,6 +150,29 @@ impl AmountUnit {
         match self {
             AmountUnit::WanYuan => "万元",
             AmountUnit::Yuan => "元",
+            AmountUnit::QianYuan => "千元",
+        }
+    }
+
+    /// How many 元 one of this unit is (1, 1 000 or 10 000).
+    pub fn yuan_factor(self) -> Decimal {
+        match self {
+            AmountUnit::Yuan => Decimal::ONE,
+            AmountUnit::QianYuan => Decimal::ONE_THOUSAND,
+            AmountUnit::WanYuan => Decimal::from(10_000),
+        }
+    }
+
+    /// Every unit, for choices in the window and the command line.
+    pub const ALL: [AmountUnit; 3] = [AmountUnit::WanYuan, AmountUnit::Yuan, AmountUnit::QianYuan];
+
+    /// The unit a label names (`元`, `万元`, `千元`, also `yuan`, `wan`, `qian`), if any.
+    pub fn from_label(label: &str) -> Option<AmountUnit> {
+        match label.trim() {
+            "元" | "yuan" => Some(AmountUnit::Yuan),
+            "万元" | "万" | "wan" | "wanyuan" => Some(AmountUnit::WanYuan),
+            "千元" | "千" | "qian" | "qianyuan" => Some(AmountUnit::QianYuan),
+            _ => None,
         }
     }
 }
@@ -166,6 +196,7 @@ pub fn parse_amount_input(input: &str, unit: AmountUnit) -> Result<Amount, Strin
         "" => unit,
         "万元" => AmountUnit::WanYuan,
         "元" => AmountUnit::Yuan,
+        "千元" => AmountUnit::QianYuan,
         other => return Err(format!("金额的单位应为万元或元，而不是 \"{other}\"")),
     };
     Ok(Amount::Value(convert_unit(n.value, written, unit)))

@@ -153,14 +153,96 @@ impl ScoringProfile {
         }
     }
 
+    /// 项目支出绩效自评表, 三级 scores in whole points (many units score 86.2% execution as 9).
+    pub fn self_evaluation_whole_points() -> ScoringProfile {
+        ScoringProfile {
+            name: "项目支出绩效自评表（整数计分）".to_owned(),
+            rounding: Rounding::WholePoints,
+            ..ScoringProfile::self_evaluation()
+        }
+    }
+
+    /// 项目支出绩效自评表 with the 定性 bands some provinces use: 100–80 / 80–50 / 50–0.
+    pub fn self_evaluation_bands_50() -> ScoringProfile {
+        ScoringProfile {
+            name: "项目支出绩效自评表（定性 100/80/50）".to_owned(),
+            qualitative: QualitativeBands {
+                achieved_min_pct: dec!(80),
+                partial_min_pct: dec!(50),
+            },
+            ..ScoringProfile::self_evaluation()
+        }
+    }
+
     /// The profiles shipped with the product.
     pub fn presets() -> Vec<ScoringProfile> {
-        vec![
-            ScoringProfile::national(),
-            ScoringProfile::self_evaluation(),
-        ]
+        PRESETS.iter().map(|p| (p.make)()).collect()
+    }
+
+    /// The shipped profiles with their short names (`--profile NAME`), in the order listed.
+    pub fn catalogue() -> &'static [PresetProfile] {
+        PRESETS
+    }
+
+    /// The shipped profile a name chooses: its short name (`national`, `selfeval`,
+    /// `selfeval-whole`, `selfeval-50`) or its full Chinese name, case and spaces ignored.
+    pub fn by_name(name: &str) -> Option<ScoringProfile> {
+        let wanted: String = name
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase();
+        PRESETS.iter().find_map(|p| {
+            let made = (p.make)();
+            (p.key == wanted || made.name == wanted || p.aliases.contains(&wanted.as_str()))
+                .then_some(made)
+        })
+    }
+
+    /// The short names accepted by [`ScoringProfile::by_name`], for messages.
+    pub fn names() -> Vec<&'static str> {
+        PRESETS.iter().map(|p| p.key).collect()
     }
 }
+
+/// A shipped profile: its short name, other names it answers to, one line saying what it is,
+/// and how to make it.
+#[derive(Clone, Copy, Debug)]
+pub struct PresetProfile {
+    /// Short name for `--profile`.
+    pub key: &'static str,
+    pub aliases: &'static [&'static str],
+    /// One line for `jixiao profiles`.
+    pub what: &'static str,
+    pub make: fn() -> ScoringProfile,
+}
+
+static PRESETS: &[PresetProfile] = &[
+    PresetProfile {
+        key: "national",
+        aliases: &["全国", "财预〔2020〕10号", "cy2020-10"],
+        what: "财预〔2020〕10号：三级得分保留 2 位小数，定性 100/80/60，等级 优≥90 良≥80 中≥60",
+        make: ScoringProfile::national,
+    },
+    PresetProfile {
+        key: "selfeval",
+        aliases: &["自评表", "self"],
+        what: "项目支出绩效自评表：预算执行率 10 / 产出 50 / 效益 30 / 满意度 10，得分保留 2 位小数",
+        make: ScoringProfile::self_evaluation,
+    },
+    PresetProfile {
+        key: "selfeval-whole",
+        aliases: &["整数计分", "whole"],
+        what: "自评表，三级得分取整数（执行率 86.2% 得 9 分）",
+        make: ScoringProfile::self_evaluation_whole_points,
+    },
+    PresetProfile {
+        key: "selfeval-50",
+        aliases: &["定性50"],
+        what: "自评表，定性三档 100–80 / 80–50 / 50–0",
+        make: ScoringProfile::self_evaluation_bands_50,
+    },
+];
 
 /// ≥ 90 优, ≥ 80 良, ≥ 60 中, < 60 差.
 pub fn default_grades() -> Vec<GradeBand> {

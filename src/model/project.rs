@@ -39,8 +39,11 @@ pub struct Project {
     pub code: String,
     /// 项目名称.
     pub name: String,
-    /// 项目单位.
+    /// 项目单位 (实施单位 on the 自评表).
     pub unit: String,
+    /// 主管部门, as the 自评表 writes it (blank when the form leaves it blank).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub department: String,
     /// 单位代码.
     pub unit_code: String,
     /// 年度.
@@ -53,6 +56,10 @@ pub struct Project {
     pub budget_adjusted: Amount,
     /// The 项目支出预算表 funding columns.
     pub funding: ProjectFunding,
+    /// 资金来源 as the 自评表's 项目资金 block lists them (the 其中 rows: 当年财政拨款, 上年结转资金,
+    /// 其他资金 …), each with its 年初预算数, 全年预算数 and 全年执行数.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub funding_sources: Vec<FundingSource>,
     /// 实际到位资金.
     pub received: Amount,
     /// 全年执行数 (实际支出).
@@ -88,6 +95,20 @@ pub struct ProjectFunding {
     pub special_account: Amount,
     /// 单位资金.
     pub own_funds: Amount,
+}
+
+/// One 其中 row of the 自评表's 项目资金 block: a funding source with its three figures.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FundingSource {
+    /// 资金来源 as written, without the "其中：" prefix (当年财政拨款, 上年结转资金 …).
+    pub label: String,
+    /// 年初预算数.
+    pub initial: Amount,
+    /// 全年预算数 (调整后).
+    pub adjusted: Amount,
+    /// 全年执行数.
+    pub executed: Amount,
 }
 
 /// 成本明细: a cost item (会议费, 培训费 …) with its budget and execution.

@@ -422,6 +422,7 @@ fn rule_choices(current: &Rule) -> Vec<Rule> {
             grade: QualitativeGrade::Achieved,
             share_pct: None,
         },
+        Rule::QualitativeText,
         Rule::Deductions { items: Vec::new() },
         Rule::LinearDeduction {
             threshold: Decimal::ZERO,
@@ -602,6 +603,24 @@ fn rule_params_ui(
                 ] {
                     if ui.radio(*met == v, label).clicked() && *met != v {
                         changed = Some(Rule::Threshold { met: v });
+                    }
+                }
+            });
+        }
+        Rule::QualitativeText => {
+            // The evaluator's judgement: choosing a band turns the row into 定性分档.
+            ui.horizontal(|ui| {
+                ui.label("评价人判定");
+                for g in [
+                    QualitativeGrade::Achieved,
+                    QualitativeGrade::Partial,
+                    QualitativeGrade::NotAchieved,
+                ] {
+                    if ui.button(g.label()).clicked() {
+                        changed = Some(Rule::Qualitative {
+                            grade: g,
+                            share_pct: None,
+                        });
                     }
                 }
             });
