@@ -30,25 +30,15 @@ pub fn parse_unit(word: &str) -> Result<AmountUnit, String> {
     }
 }
 
-/// The built-in profile called `name` (its full name, or the start of it).
+/// The built-in profile called `name` (its short name or its full name).
 pub fn profile_named(name: &str) -> Result<ScoringProfile, String> {
-    let all = ScoringProfile::presets();
-    let wanted = name.trim();
-    if let Some(p) = all.iter().find(|p| p.name == wanted) {
-        return Ok(p.clone());
-    }
-    let starts: Vec<&ScoringProfile> = all
-        .iter()
-        .filter(|p| !wanted.is_empty() && p.name.starts_with(wanted))
-        .collect();
-    if let [one] = starts.as_slice() {
-        return Ok((*one).clone());
-    }
-    let names: Vec<&str> = all.iter().map(|p| p.name.as_str()).collect();
-    Err(format!(
-        "没有名为“{wanted}”的评分方案；内置方案：{}",
-        names.join("、")
-    ))
+    ScoringProfile::by_name(name).ok_or_else(|| {
+        format!(
+            "没有名为“{}”的评分方案；内置方案：{}（jixiao profiles 列出全部）",
+            name.trim(),
+            ScoringProfile::names().join("、")
+        )
+    })
 }
 
 impl Command {

@@ -4,9 +4,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::calc::checks::{Scored, run_all_scored};
+use crate::calc::checks::{Scored, project_rates, published_scores, run_all_scored};
 use crate::calc::num::round2;
-use crate::calc::{Finding, Location, ScoreBreakdown, grade_of, score_evaluation};
+use crate::calc::{Explanation, Finding, Location, ScoreBreakdown, grade_of, score_evaluation};
 use crate::import::Sheet;
 use crate::model::{Actual, Evaluation, ScoringProfile, Workspace};
 
@@ -42,57 +42,30 @@ pub fn review_read(file: &str, sheet: &str, read: FormRead) -> FormReview {
         })
     };
     let rows = compare_rows(ev, &bd, &read, &place_of);
-    let mut findings: Vec<ReviewFinding> = read
-        .problems
-        .iter()
-        .map(|p| ReviewFinding {
-            severity: Severity::Error,
-            place: Some(Place {
-                sheet: p.sheet.clone(),
-                row: p.row,
-                column: p.column.clone(),
-            }),
-            subject: p.header.clone(),
-            message: p.message.clone(),
-            hint: "请改正此单元格".to_owned(),
-            published: None,
-            recomputed: None,
-        })
-        .collect();
-    findings.extend(checks.iter().map(|f| {
-        let row = match &f.location {
-            Location::Indicator { index, .. } => read.indicator_rows.get(*index).copied().flatten(),
-            Location::Project { .. } => read.funding_row,
-            Location::Evaluation { .. } => read.total_row,
-            _ => None,
-        };
-        from_check(f, place_of(row))
-    }));
+    let mut findings = read.findings.clone();
+    // The reader already compares every published 得分 and the published 执行率 with the
+    // reason; from the workspace checks come the rest (the 总分 and 等级, 分值 structure,
+    // over-execution …).
     findings.extend(
-        rows.iter()
-            .filter(|r| r.needs_judgement)
-            .map(|r| ReviewFinding {
-                severity: Severity::Judgement,
-                place: r.place.clone(),
-                subject: format!("指标「{}」", r.name),
-                message: format!(
-                    "实际完成值“{}”无法按规则评分，需评价人判断（暂计 0 分）。",
-                    r.actual
-                ),
-                hint: format!("指标值“{}”，分值 {}。", r.target, r.weight),
-                published: r.published,
-                recomputed: None,
+        checks
+            .iter()
+            .filter(|f| {
+                !(f.check == published_scores::NAME
+                    && matches!(f.location, Location::Indicator { .. })
+                    || f.check == project_rates::NAME_PUBLISHED)
+            })
+            .map(|f| {
+                let row = match &f.location {
+                    Location::Indicator { index, .. } => {
+                        read.indicator_rows.get(*index).copied().flatten()
+                    }
+                    Location::Project { .. } => read.funding_row,
+                    Location::Evaluation { .. } => read.total_row,
+                    _ => None,
+                };
+                from_check(f, place_of(row))
             }),
     );
-    findings.extend(read.notes.iter().map(|n| ReviewFinding {
-        severity: Severity::Info,
-        place: None,
-        subject: String::new(),
-        message: n.clone(),
-        hint: String::new(),
-        published: None,
-        recomputed: None,
-    }));
     // By row (unplaced last), the most serious first within a row.
     findings.sort_by(|a, b| {
         let key = |f: &ReviewFinding| f.place.as_ref().map_or(usize::MAX, |p| p.row);
@@ -115,6 +88,7 @@ pub fn review_read(file: &str, sheet: &str, read: FormRead) -> FormReview {
         unit_name: read.project.unit.clone(),
         money_unit: read.unit,
         money_unit_stated: read.unit_stated,
+        money_unit_words: read.unit_words.clone(),
         profile: ev.profile.name.clone(),
         published_total,
         recomputed_total: bd.total.score,
@@ -159,7 +133,9 @@ fn compare_rows(
                 recomputed: n.score,
                 difference: ind.published_score.map(|p| p.saturating_sub(n.score)),
                 explanation: n.explain(ev).to_string(),
-                needs_judgement: n.is_leaf && n.unscored && !n.not_applicable,
+                needs_judgement: n.is_leaf
+                    && !n.not_applicable
+                    && (n.unscored || matches!(n.explanation, Explanation::NeedsJudgement { .. })),
                 place: place_of(read.indicator_rows.get(n.index).copied().flatten()),
             }
         })

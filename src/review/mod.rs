@@ -164,6 +164,8 @@ pub struct FormReview {
     #[serde(serialize_with = "unit_label")]
     pub money_unit: AmountUnit,
     pub money_unit_stated: bool,
+    /// Where the unit came from, in words ("元（表中写明：第 5 行 A 列“项目资金（元）”）").
+    pub money_unit_words: String,
     /// The profile the form was re-scored under.
     pub profile: String,
     pub published_total: Option<Decimal>,

@@ -98,12 +98,16 @@ pub fn profile_sentence(f: &FormReview) -> String {
     if !found.is_empty() {
         return format!("重现公布得分的内置评分方案：{}", found.join("、"));
     }
-    match f
-        .trials
-        .iter()
-        .filter(|t| t.compared > 0)
-        .max_by_key(|t| t.matched)
-    {
+    // The first of the closest (the presets are listed from the most general).
+    let best =
+        f.trials
+            .iter()
+            .filter(|t| t.compared > 0)
+            .fold(None::<&super::ProfileTrial>, |best, t| match best {
+                Some(b) if b.matched >= t.matched => Some(b),
+                _ => Some(t),
+            });
+    match best {
         Some(best) => format!(
             "没有内置评分方案能重现公布得分（最接近：{}，重现 {}/{} 项）",
             best.profile, best.matched, best.compared

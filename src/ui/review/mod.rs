@@ -211,6 +211,7 @@ pub fn import_edit(
             layout: Some(Layout::SelfEval),
             sheet: Some(f.sheet.clone()),
             unit: Some(f.money_unit),
+            profile: ScoringProfile::by_name(&f.profile),
             ..ImportOptions::default()
         };
         let plan = crate::import::plan(&current, &source, &opts)
