@@ -15,6 +15,7 @@ mod review_support;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
+use jixiao::model::Amount;
 use rust_decimal_macros::dec;
 
 fn root() -> PathBuf {
@@ -148,7 +149,6 @@ fn amounts_in_yuan_are_converted_exactly() {
         &jixiao::review::ReviewOptions::default(),
     );
     let f = &batch.forms[0];
-    use jixiao::model::Amount;
     assert_eq!(f.project.budget_adjusted, Amount::Value(dec!(100)));
     assert_eq!(f.project.executed, Amount::Value(dec!(86.2)));
     assert_eq!(f.recomputed_total, dec!(98.62));

@@ -2,6 +2,8 @@
 //! was checked, where the published score does not hold, and what to correct. Laid out with
 //! the shared page machinery, so the window can preview exactly what is printed.
 
+use std::fmt::Write as _;
+
 use super::font::FontMetrics;
 use super::layout::{Align, BODY, Column, Flow, Row, TABLE};
 use super::page::Document;
@@ -157,10 +159,10 @@ fn opinion(flow: &mut Flow<'_>, f: &FormReview) {
         for (i, x) in items.iter().enumerate() {
             let mut text = String::new();
             if let Some(p) = &x.place {
-                text.push_str(&format!("{p}，"));
+                let _ = write!(text, "{p}，");
             }
             if !x.subject.is_empty() {
-                text.push_str(&format!("{}：", x.subject));
+                let _ = write!(text, "{}：", x.subject);
             }
             text.push_str(&x.message);
             if !x.hint.is_empty() {

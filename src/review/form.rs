@@ -140,7 +140,7 @@ fn place_indicators(
     let mut next = 0;
     let n = ev.indicators.len();
     let mut out = vec![None; n];
-    for i in 0..n {
+    for (i, slot) in out.iter_mut().enumerate() {
         let ind = &ev.indicators[i];
         let is_leaf = ev
             .indicators
@@ -152,7 +152,7 @@ fn place_indicators(
         let own = notes[next.min(notes.len())..]
             .iter()
             .position(|note| note.text.strip_prefix("指标 ") == Some(ind.name.as_str()));
-        out[i] = match own {
+        *slot = match own {
             Some(k) => {
                 next += k + 1;
                 Some(notes[next - 1].row)
