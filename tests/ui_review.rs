@@ -1,6 +1,6 @@
 //! 批量复核 in the real window (kittest, no GPU): 文件 → 批量复核… asks for a folder, the
-//! folder's forms are reviewed, the summary reads as `jixiao review` prints it, a column title
-//! sorts, a project opens its detail, and two chosen forms import as projects with their
+//! folder's forms are reviewed, the summary reads as `jixiao review` prints it (figures as
+//! worked out by hand in `review_support`), a column title sorts, a project opens its detail, and two chosen forms import as projects with their
 //! 项目自评 in one undo step.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -78,6 +78,9 @@ fn review_a_folder_sort_open_a_form_and_import_two() {
     // The 元 form: 862,000 / 1,000,000 = 86.2% → 8.62, so 98.62 against the published 99.
     h.get_by_label("98.62");
     h.get_by_label("+0.38");
+    // The 定性 row no catalogue knows waits for judgement: 10 + 50 + 0 + 10 = 70.00, 中.
+    h.get_by_label("70.00");
+    h.get_by_label("优/中");
     assert!(
         h.query_by_label_contains("05-损坏.xlsx：").is_some(),
         "the broken file is listed with its reason"
@@ -92,21 +95,35 @@ fn review_a_folder_sort_open_a_form_and_import_two() {
         ]
     );
 
-    // 差异 sorts by the size of the difference, then descending on a second click.
-    h.get_by_label("差异").click();
+    // 复核得分 sorts ascending (70.00, 88.00, 98.62, 99.00), then descending on a second
+    // click; 差异 by its size.
+    h.get_by_label("复核得分").click();
     h.run();
     assert_eq!(
         files_in_order(&h),
         [
-            "01-市工信局.xlsx",
             "区县/04-区体育局.csv",
+            "区县/03-区文化馆.csv",
             "02-县交通局.xlsx",
-            "区县/03-区文化馆.csv"
+            "01-市工信局.xlsx"
         ]
     );
+    h.get_by_label("复核得分 ▲").click();
+    h.run();
+    assert_eq!(files_in_order(&h)[0], "01-市工信局.xlsx");
+    h.get_by_label("差异").click();
+    h.run();
     h.get_by_label("差异 ▲").click();
     h.run();
-    assert_eq!(files_in_order(&h)[0], "区县/03-区文化馆.csv");
+    assert_eq!(
+        files_in_order(&h),
+        [
+            "区县/04-区体育局.csv",
+            "区县/03-区文化馆.csv",
+            "02-县交通局.xlsx",
+            "01-市工信局.xlsx"
+        ]
+    );
 
     // A project name opens the form's detail: findings and the rows compared.
     h.get_by_label("乡村文化站设备购置").click();

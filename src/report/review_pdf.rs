@@ -49,8 +49,14 @@ fn opinion(flow: &mut Flow<'_>, f: &FormReview) {
         [
             "致".to_owned(),
             or_dash(&f.unit_name),
+            "主管部门".to_owned(),
+            or_dash(&f.project.department),
+        ],
+        [
             "项目".to_owned(),
             or_dash(&f.project_name),
+            "年度".to_owned(),
+            year_words(f),
         ],
         [
             "报送文件".to_owned(),
@@ -61,8 +67,8 @@ fn opinion(flow: &mut Flow<'_>, f: &FormReview) {
         [
             "评分方案".to_owned(),
             f.profile.clone(),
-            "年度".to_owned(),
-            year_words(f),
+            String::new(),
+            String::new(),
         ],
     ] {
         flow.row(&Row::new(cells.to_vec()));

@@ -85,7 +85,12 @@ pub fn review_read(file: &str, sheet: &str, read: FormRead) -> FormReview {
         file: file.to_owned(),
         sheet: sheet.to_owned(),
         project_name: read.project.name.clone(),
-        unit_name: read.project.unit.clone(),
+        // 实施单位, else 主管部门: whoever the 复核意见 goes back to.
+        unit_name: if read.project.unit.trim().is_empty() {
+            read.project.department.clone()
+        } else {
+            read.project.unit.clone()
+        },
         money_unit: read.unit,
         money_unit_stated: read.unit_stated,
         money_unit_words: read.unit_words.clone(),
