@@ -161,3 +161,42 @@ fn review_a_folder_sort_open_a_form_and_import_two() {
     assert!(h.state().doc.ws.projects.is_empty());
     assert!(h.state().doc.ws.evaluations.is_empty());
 }
+
+/// A form that states no money unit is listed as not reviewed until the evaluator chooses
+/// one on the page (never read as 万元 quietly).
+#[test]
+fn the_window_asks_for_the_unit_a_form_does_not_state() {
+    let root = tempfile::tempdir().unwrap();
+    let mut form = review_support::national();
+    form.money_header = "项目资金";
+    form.write_xlsx(&root.path().join("无单位.xlsx"));
+    let app = WorkbenchApp::new(Startup {
+        dirs: None,
+        dialogs: Box::new(InAppOnly),
+        open: None,
+    });
+    let mut h = harness(app);
+    h.state_mut().open_review(root.path());
+    h.state_mut().ui.review.as_mut().unwrap().wait();
+    h.run();
+    assert!(
+        h.query_by_label_contains("1 个文件：0 张自评表已复核，1 处无法复核")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("无单位.xlsx（工作表“自评表”）：")
+            .is_some()
+    );
+    h.get_by_label("金额单位（所有表）").click();
+    h.run();
+    h.get_by_label("万元").click();
+    h.run();
+    h.state_mut().ui.review.as_mut().unwrap().wait();
+    h.run();
+    assert!(
+        h.query_by_label_contains("1 个文件：1 张自评表已复核，0 处无法复核")
+            .is_some()
+    );
+    h.get_by_label("万元（指定）");
+    h.get_by_label("99.00");
+}

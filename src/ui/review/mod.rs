@@ -12,7 +12,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use crate::import::{ImportOptions, Layout, TextEncoding};
-use crate::model::{ScoringProfile, Workspace};
+use crate::model::{AmountUnit, ScoringProfile, Workspace};
 use crate::review::{Batch, ReviewOptions, review_paths};
 use crate::ui::app::UiState;
 use crate::ui::edit::Edit;
@@ -25,6 +25,9 @@ pub struct ReviewPage {
     pub folder: PathBuf,
     /// The profile chosen for the batch (`None`: each form's own).
     pub profile: Option<String>,
+    /// The money unit the evaluator says the forms are in (`None`: as each form states; a
+    /// form that states none, or two, is listed as not reviewed until one is chosen).
+    pub unit: Option<AmountUnit>,
     job: Option<mpsc::Receiver<Batch>>,
     pub batch: Option<Batch>,
     /// Sort column and direction (true: descending), and the resulting order of the forms.
@@ -42,6 +45,7 @@ impl ReviewPage {
         let mut page = ReviewPage {
             folder: folder.to_path_buf(),
             profile,
+            unit: None,
             job: None,
             batch: None,
             sort: (SortKey::File, false),
@@ -56,11 +60,8 @@ impl ReviewPage {
     /// Reviews the folder again (after a profile change).
     pub fn rerun(&mut self) {
         let opts = ReviewOptions {
-            profile: self.profile.as_deref().and_then(|name| {
-                ScoringProfile::presets()
-                    .into_iter()
-                    .find(|p| p.name == name)
-            }),
+            profile: self.profile.as_deref().and_then(ScoringProfile::by_name),
+            unit: self.unit,
             ..ReviewOptions::default()
         };
         let folder = self.folder.clone();

@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 
-use crate::model::ScoringProfile;
+use crate::model::{AmountUnit, ScoringProfile};
 use crate::review::FormReview;
 use crate::review::text::{COLUMNS, summary_cells};
 
@@ -98,6 +98,19 @@ pub fn summary_ui(ui: &mut egui::Ui, page: &mut ReviewPage) {
                     let on = page.profile.as_deref() == Some(p.name.as_str());
                     if ui.selectable_label(on, &p.name).clicked() && !on {
                         page.profile = Some(p.name);
+                        rerun = true;
+                    }
+                }
+            });
+        let unit_text = page.unit.map_or("按表中所写", AmountUnit::label);
+        egui::ComboBox::new("review-unit", "金额单位（所有表）")
+            .selected_text(unit_text)
+            .show_ui(ui, |ui| {
+                let choices = [None, Some(AmountUnit::WanYuan), Some(AmountUnit::Yuan)];
+                for u in choices {
+                    let label = u.map_or("按表中所写", AmountUnit::label);
+                    if ui.selectable_label(page.unit == u, label).clicked() && page.unit != u {
+                        page.unit = u;
                         rerun = true;
                     }
                 }
