@@ -1,5 +1,5 @@
 //! Command-line entry: `score`, `check`, `metrics`, `progress`, `report`, `export`, `import`,
-//! `review`, `synth`; bare `jixiao [FILE]` opens the window.
+//! `profiles`, `review`, `synth`; bare `jixiao [FILE]` opens the window.
 
 use std::path::{Path, PathBuf};
 
@@ -44,13 +44,21 @@ enum Command {
         /// 以 JSON 输出
         #[arg(long)]
         json: bool,
+        /// 按此评分方案重新计分（不改动文件；可用名称见 jixiao profiles）
+        #[arg(long)]
+        profile: Option<String>,
     },
     /// 勾稽检查：列出所有一致性问题（有问题也以 0 退出，只有文件无法读取时非 0）
     Check {
         file: PathBuf,
         #[arg(long)]
         json: bool,
+        /// 按此评分方案重新计分后检查（不改动文件）
+        #[arg(long)]
+        profile: Option<String>,
     },
+    /// 列出内置评分方案（--profile 可用的名称）
+    Profiles,
     /// 预算指标：部门与各项目的执行率、调整率、拨付率等
     Metrics {
         file: PathBuf,
@@ -89,6 +97,9 @@ enum Command {
         /// 附上勾稽检查结果
         #[arg(long)]
         checks: bool,
+        /// 按此评分方案重新计分（不改动文件）
+        #[arg(long)]
+        profile: Option<String>,
     },
     /// 导出电子表格（xlsx）：得分表（含公式）与预算表
     Export {
@@ -162,8 +173,15 @@ pub fn run_with(
             file,
             evaluation,
             json,
-        }) => load(&file).and_then(|ws| score_cmd(&ws, evaluation.as_deref(), json, out)),
-        Some(Command::Check { file, json }) => load(&file).and_then(|ws| check_cmd(&ws, json, out)),
+            profile,
+        }) => load_with(&file, profile.as_deref())
+            .and_then(|ws| score_cmd(&ws, evaluation.as_deref(), json, out)),
+        Some(Command::Check {
+            file,
+            json,
+            profile,
+        }) => load_with(&file, profile.as_deref()).and_then(|ws| check_cmd(&ws, json, out)),
+        Some(Command::Profiles) => Ok(profiles_cmd(out)),
         Some(Command::Metrics { file, json }) => {
             load(&file).and_then(|ws| metrics_cmd(&ws, json, out))
         }
@@ -181,7 +199,8 @@ pub fn run_with(
             output,
             layout,
             checks,
-        }) => load(&file).and_then(|ws| {
+            profile,
+        }) => load_with(&file, profile.as_deref()).and_then(|ws| {
             let opts = crate::report::ReportOptions {
                 layout: match layout {
                     LayoutArg::Summary => crate::report::ReportLayout::Summary,
@@ -214,6 +233,39 @@ fn load(path: &Path) -> Result<Workspace, String> {
     store::load_path(path).map_err(|e| format!("无法打开工作区：{e}"))
 }
 
+/// The shipped profile `--profile NAME` names, or a message listing the names.
+pub fn profile_arg(name: &str) -> Result<crate::model::ScoringProfile, String> {
+    crate::model::ScoringProfile::by_name(name).ok_or_else(|| {
+        format!(
+            "没有名为“{name}”的评分方案：可用 {}（jixiao profiles 列出说明）",
+            crate::model::ScoringProfile::names().join("、")
+        )
+    })
+}
+
+/// Loads a workspace and, with `--profile`, scores every evaluation under that profile (in
+/// memory only: the file is not changed).
+fn load_with(path: &Path, profile: Option<&str>) -> Result<Workspace, String> {
+    let chosen = profile.map(profile_arg).transpose()?;
+    let mut ws = load(path)?;
+    if let Some(p) = chosen {
+        for e in &mut ws.evaluations {
+            e.profile = p.clone();
+        }
+    }
+    Ok(ws)
+}
+
+/// `jixiao profiles`: the shipped profiles, one per line.
+fn profiles_cmd(out: &mut dyn std::io::Write) -> i32 {
+    for p in crate::model::ScoringProfile::catalogue() {
+        let made = (p.make)();
+        let _ = writeln!(out, "{:<16}{}", p.key, made.name);
+        let _ = writeln!(out, "{:<16}{}", "", p.what);
+    }
+    0
+}
+
 /// The bundled sample, parsed.
 pub fn sample_workspace() -> Result<Workspace, String> {
     store::load_str(SAMPLE_RON).map_err(|e| format!("内置样例无法读取：{e}"))
@@ -231,6 +283,8 @@ struct ScoreJson<'a> {
     nodes: Vec<NodeJson<'a>>,
     flags: Vec<String>,
     unscored: usize,
+    /// 定性 rows waiting for the evaluator's judgement (unscored), by name.
+    needs_judgement: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -303,6 +357,7 @@ fn score_cmd(
                 nodes: b.nodes.iter().map(|n| node_json(e, n)).collect(),
                 flags: text::flag_lines(e, b),
                 unscored: b.unscored,
+                needs_judgement: b.needs_judgement().map(|n| n.name(e)).collect(),
             })
             .collect();
         write_json(out, &docs)?;
@@ -504,6 +559,12 @@ struct ImportArgs {
     /// 只显示预览，不写入
     #[arg(long = "dry-run")]
     dry_run: bool,
+    /// 金额单位：元、万元或千元（表中未写明或前后不一致时必须指定；指定后以此为准）
+    #[arg(long)]
+    unit: Option<String>,
+    /// 项目自评表的评分方案（默认 selfeval；可用名称见 jixiao profiles）
+    #[arg(long)]
+    profile: Option<String>,
 }
 
 /// The options of `jixiao review` (run by `crate::review::command`).
@@ -515,7 +576,7 @@ struct ReviewArgs {
     /// 评分方案（内置方案的名称或其开头）；默认按各表读取时的方案
     #[arg(long)]
     profile: Option<String>,
-    /// 金额单位：元 或 万元（表中未注明时必须指定；注明有误时以此为准）
+    /// 金额单位：元、万元或千元（表中未注明或前后不一致时必须指定；指定后以此为准）
     #[arg(long)]
     unit: Option<String>,
     /// 写出复核汇总表（xlsx：汇总表与每张自评表一页）
@@ -567,16 +628,34 @@ fn import_cmd(args: &ImportArgs, out: &mut dyn std::io::Write) -> Result<i32, St
     };
     let source =
         crate::import::read(&args.source, encoding).map_err(|e| format!("无法导入：{e}"))?;
+    let unit = match &args.unit {
+        None => None,
+        Some(u) => Some(
+            crate::model::AmountUnit::from_label(u)
+                .ok_or_else(|| format!("--unit 应为 元、万元 或 千元，而不是 \"{u}\""))?,
+        ),
+    };
+    let profile = args.profile.as_deref().map(profile_arg).transpose()?;
     let opts = ImportOptions {
         layout,
         sheet: args.sheet.clone(),
         year: args.year,
+        unit,
+        profile,
         ..ImportOptions::default()
     };
     let plan = crate::import::plan(&ws, &source, &opts).map_err(|e| format!("无法导入：{e}"))?;
     let _ = write!(out, "{}", plan.summary_text());
     let _ = writeln!(out, "\n导入后新增的检查结果：");
     let _ = write!(out, "{}", text::checks_text(&plan.findings));
+    if let Some(p) = plan
+        .problems
+        .iter()
+        .find(|p| p.header == crate::import::plan::UNIT_HEADER)
+    {
+        let _ = writeln!(out, "\n金额单位不明，未导入；工作区未改动：{}", p.message);
+        return Ok(EXIT_IMPORT_REFUSED);
+    }
     if !plan.problems.is_empty() {
         let _ = writeln!(out, "\n有无法读取的单元格，未导入；工作区未改动。");
         return Ok(EXIT_IMPORT_REFUSED);

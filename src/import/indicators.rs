@@ -99,7 +99,12 @@ pub fn read(cells: &mut Cells<'_>, skip: &BTreeSet<usize>) -> Read {
             .join("；");
         let ind = &mut out[leaf];
         ind.target = Target::parse(&target_text);
-        ind.rule = Rule::default_for(ind.target.comparator);
+        // An imported 定性 row is judged from its words (never full marks by default).
+        ind.rule = if ind.target.comparator == crate::model::Comparator::Qualitative {
+            Rule::QualitativeText
+        } else {
+            Rule::default_for(ind.target.comparator)
+        };
         ind.actual = Actual::typed(&actual_text);
         ind.weight = weight.unwrap_or(Decimal::ZERO);
         ind.published_score = score;

@@ -35,6 +35,9 @@ pub struct ImportOptions {
     pub profile: Option<ScoringProfile>,
 }
 
+/// The header of the problem that says a form's money unit is unknown or contradictory.
+pub const UNIT_HEADER: &str = "金额单位";
+
 /// One change to the workspace.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
@@ -129,13 +132,18 @@ impl ImportPlan {
         if let Some(e) = self.encoding {
             let _ = write!(out, "　编码：{e}");
         }
+        let unit_refused = self.problems.iter().any(|p| p.header == UNIT_HEADER);
         let _ = writeln!(
             out,
             "\n识别为：{}　年度：{}　单位：{}{}",
             self.layout.label(),
             self.year,
-            self.unit_from.label(),
-            if self.unit_stated {
+            if unit_refused {
+                "未定"
+            } else {
+                self.unit_from.label()
+            },
+            if self.unit_stated || unit_refused {
                 ""
             } else {
                 "（表中未注明，按此读取）"
@@ -468,20 +476,24 @@ fn plan_form(ws: &Workspace, source: &Source, sheet: &Sheet, opts: &ImportOption
         Ok(u) => (u.unit, matches!(u.source, selfeval::UnitSource::Stated(_))),
         Err(_) => (AmountUnit::WanYuan, false),
     };
-    let mut problems = read.problems;
+    // Unreadable cells of a form are listed with the checks (the evaluator imports the form to
+    // judge it); only a money unit that cannot be decided stops the import.
+    let mut problems = Vec::new();
+    let mut checks: Vec<String> = read
+        .problems
+        .iter()
+        .map(|p| format!("[无法读取] {p}"))
+        .collect();
     if let Err(refusal) = &read.unit {
-        problems.insert(
-            0,
-            Problem {
-                sheet: sheet.name.clone(),
-                row: refusal.mentions.first().map_or(1, |m| m.row),
-                column: String::new(),
-                header: "金额单位".to_owned(),
-                message: refusal.message.clone(),
-            },
-        );
+        problems.push(Problem {
+            sheet: sheet.name.clone(),
+            row: refusal.mentions.first().map_or(1, |m| m.row),
+            column: String::new(),
+            header: UNIT_HEADER.to_owned(),
+            message: refusal.message.clone(),
+        });
     }
-    let mut checks: Vec<String> = read.findings.iter().map(ToString::to_string).collect();
+    checks.extend(read.findings.iter().map(ToString::to_string));
     checks.extend(read.judgements.iter().map(|j| {
         format!(
             "[待判定] 第 {} 行“{}”：指标值“{}”，实际完成值“{}”（{}）",

@@ -262,7 +262,11 @@ fn read_sheet<RS: Read + Seek>(
         }
         rows.push(row);
     }
-    mark_uncached_formulas(book, name, &mut rows);
+    // Forms and tables of a few thousand rows: the formulas are read a second time, which a
+    // 100 000-line budget table does not need to pay for.
+    if rows.len() <= 5_000 {
+        mark_uncached_formulas(book, name, &mut rows);
+    }
     let merges = match book {
         Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),

@@ -46,7 +46,10 @@ pub fn layout(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, b: &ScoreBre
         "项目名称".to_owned(),
         name,
         "主管部门".to_owned(),
-        ws.department.name.clone(),
+        project
+            .map(|p| p.department.clone())
+            .filter(|d| !d.trim().is_empty())
+            .unwrap_or_else(|| ws.department.name.clone()),
     ]));
     flow.row(&Row::new(vec![
         "实施单位".to_owned(),
@@ -88,15 +91,32 @@ pub fn layout(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, b: &ScoreBre
             rate(execution),
             exec.map_or_else(String::new, |n| score(n.score)),
         ]));
+        for (i, src) in p.funding_sources.iter().enumerate() {
+            let prefix = if i == 0 { "其中：" } else { "　　　" };
+            flow.row(&Row::new(vec![
+                format!("{prefix}{}", src.label),
+                amount(src.initial),
+                amount(src.adjusted),
+                amount(src.executed),
+                "—".to_owned(),
+                "—".to_owned(),
+                "—".to_owned(),
+            ]));
+        }
         let f = &p.funding;
-        for (label, value) in [
-            (
-                "其中：当年财政拨款",
-                sum_of(&[f.general_budget, f.government_fund, f.state_capital]),
-            ),
-            ("　　　上年结转资金", f.carryover),
-            ("　　　其他资金", sum_of(&[f.special_account, f.own_funds])),
-        ] {
+        let legacy = if p.funding_sources.is_empty() {
+            vec![
+                (
+                    "其中：当年财政拨款",
+                    sum_of(&[f.general_budget, f.government_fund, f.state_capital]),
+                ),
+                ("　　　上年结转资金", f.carryover),
+                ("　　　其他资金", sum_of(&[f.special_account, f.own_funds])),
+            ]
+        } else {
+            Vec::new()
+        };
+        for (label, value) in legacy {
             flow.row(&Row::new(vec![
                 label.to_owned(),
                 amount(value),
@@ -111,7 +131,40 @@ pub fn layout(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, b: &ScoreBre
         flow.row(&Row::new(vec!["（未找到被评价的项目）".to_owned()]));
     }
     flow.end_table();
+    if let Some(p) = project {
+        let used = execution_rate(p, settings.execution_base);
+        let initial = execution_rate(p, crate::model::ExecutionBase::Initial);
+        if used != initial {
+            flow.paragraph(
+                &format!(
+                    "执行率按{}计 {}；按年初预算数计 {}。",
+                    settings.execution_base.label(),
+                    rate(used),
+                    rate(initial)
+                ),
+                BODY,
+                0.0,
+            );
+        }
+    }
     flow.space(6.0);
+
+    // 年度总体目标.
+    if !(ev.goal_expected.is_empty() && ev.goal_actual.is_empty()) {
+        flow.table(
+            vec![
+                Column::new("年度总体目标：预期目标", 1.0, Align::Left),
+                Column::new("实际完成情况", 1.0, Align::Left),
+            ],
+            BODY,
+        );
+        flow.row(&Row::new(vec![
+            ev.goal_expected.clone(),
+            ev.goal_actual.clone(),
+        ]));
+        flow.end_table();
+        flow.space(6.0);
+    }
 
     // 绩效指标.
     flow.table(
@@ -162,4 +215,12 @@ pub fn layout(flow: &mut Flow<'_>, ws: &Workspace, ev: &Evaluation, b: &ScoreBre
         Rgb::LEVEL1_FILL,
     ));
     flow.end_table();
+    if !ev.deviation_analysis.trim().is_empty() {
+        flow.space(6.0);
+        flow.paragraph(
+            &format!("偏差原因分析及改进措施：{}", ev.deviation_analysis.trim()),
+            BODY,
+            0.0,
+        );
+    }
 }

@@ -46,6 +46,19 @@ pub fn score_text(ws: &Workspace, ev: &Evaluation, b: &ScoreBreakdown) -> String
     if b.unscored > 0 {
         let _ = writeln!(out, "尚有 {} 项指标未评分（暂计 0 分）", b.unscored);
     }
+    let judge: Vec<&crate::calc::NodeScore> = b.needs_judgement().collect();
+    if !judge.is_empty() {
+        let _ = writeln!(
+            out,
+            "其中 {} 项定性指标待评价人判定（不计分）：{}",
+            judge.len(),
+            judge
+                .iter()
+                .map(|n| n.name(ev))
+                .collect::<Vec<_>>()
+                .join("、")
+        );
+    }
     if let Some(p) = &ev.published
         && let Some(t) = p.total
     {

@@ -556,6 +556,21 @@ fn projects_sheet(sheet: &mut Worksheet, ws: &Workspace, fm: &Formats) -> Result
             fm,
         )?;
         let first_item = r + 1;
+        for src in &p.funding_sources {
+            r += 1;
+            let indented = fm.text.clone().set_indent(2);
+            let label = format!("资金来源：{}", src.label);
+            sheet.write_string_with_format(r, 1, &label, &indented)?;
+            widths.see(1, &format!("    {label}"));
+            amount_cell(sheet, r, 2, src.initial, fm)?;
+            amount_cell(sheet, r, 3, src.adjusted, fm)?;
+            amount_cell(sheet, r, 4, src.executed, fm)?;
+            let rate = match (src.executed.value(), src.adjusted.value()) {
+                (Some(e), Some(a)) => crate::calc::num::ratio(e, a),
+                _ => None,
+            };
+            ratio_cell(sheet, r, 5, rate, fm)?;
+        }
         for item in &p.cost_items {
             r += 1;
             let indented = fm.text.clone().set_indent(2);

@@ -21,13 +21,10 @@ pub struct Command {
 /// Exit code when some file or form could not be reviewed (all others were).
 pub const EXIT_SOME_UNREAD: i32 = 4;
 
-/// Reads `--unit`: 元 or 万元 (also `yuan`, `wan`).
+/// Reads `--unit`: 元, 万元 or 千元 (also `yuan`, `wan`, `qian`).
 pub fn parse_unit(word: &str) -> Result<AmountUnit, String> {
-    match word.trim() {
-        "元" | "yuan" => Ok(AmountUnit::Yuan),
-        "万元" | "wan" | "wanyuan" => Ok(AmountUnit::WanYuan),
-        other => Err(format!("--unit 应为“元”或“万元”，而不是“{other}”")),
-    }
+    AmountUnit::from_label(word)
+        .ok_or_else(|| format!("--unit 应为“元”“万元”或“千元”，而不是“{}”", word.trim()))
 }
 
 /// The built-in profile called `name` (its short name or its full name).

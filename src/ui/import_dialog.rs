@@ -211,6 +211,9 @@ impl ImportDialog {
                     });
             }
         });
+        if current_layout == Some(Layout::SelfEval) {
+            changed |= self.form_choices_ui(ui);
+        }
         if let Ok(p) = &self.plan {
             let mut line = format!(
                 "识别为：{}　年度：{}　单位：{}{}",
@@ -233,6 +236,70 @@ impl ImportDialog {
         } else if changed {
             self.replan(ws);
         }
+    }
+
+    /// The 自评表's money unit (which must be chosen when the form states none, or states two)
+    /// and the scoring profile of its 项目自评. Returns whether a choice changed.
+    fn form_choices_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        let mut changed = false;
+        let refused = self.plan.as_ref().is_ok_and(|p| {
+            p.problems
+                .iter()
+                .any(|x| x.header == crate::import::plan::UNIT_HEADER)
+        });
+        ui.horizontal_wrapped(|ui| {
+            let shown = match self.opts.unit {
+                Some(u) => u.label(),
+                None if refused => "请选择",
+                None => "按表中所写",
+            };
+            egui::ComboBox::from_label("金额单位")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    if ui
+                        .selectable_label(self.opts.unit.is_none(), "按表中所写")
+                        .clicked()
+                    {
+                        self.opts.unit = None;
+                        changed = true;
+                    }
+                    for u in crate::model::AmountUnit::ALL {
+                        if ui
+                            .selectable_label(self.opts.unit == Some(u), u.label())
+                            .clicked()
+                        {
+                            self.opts.unit = Some(u);
+                            changed = true;
+                        }
+                    }
+                });
+            let profile_name = self
+                .opts
+                .profile
+                .as_ref()
+                .map_or("项目支出绩效自评表", |p| p.name.as_str())
+                .to_owned();
+            egui::ComboBox::from_label("评分方案")
+                .selected_text(profile_name.clone())
+                .show_ui(ui, |ui| {
+                    for p in crate::model::ScoringProfile::presets() {
+                        if ui
+                            .selectable_label(p.name == profile_name, &p.name)
+                            .clicked()
+                        {
+                            self.opts.profile = Some(p);
+                            changed = true;
+                        }
+                    }
+                });
+            if refused {
+                ui.colored_label(
+                    egui::Color32::DARK_RED,
+                    "表中金额单位不明或前后不一致：请选择元、万元或千元后再导入",
+                );
+            }
+        });
+        changed
     }
 
     fn plan_ui(&mut self, ui: &mut egui::Ui, ws: &Workspace) {

@@ -38,6 +38,14 @@ pub fn score_panel_ui(ui: &mut egui::Ui, ws: &Workspace, derived: &Derived, inde
             format!("尚有 {} 项未评分（暂计 0 分）", b.unscored),
         );
     }
+    let judge: Vec<&str> = b.needs_judgement().map(|n| n.name(ev)).collect();
+    if !judge.is_empty() {
+        ui.colored_label(
+            egui::Color32::from_rgb(180, 100, 0),
+            format!("{} 项定性指标待判定（不计分）", judge.len()),
+        )
+        .on_hover_text(judge.join("\n"));
+    }
     if let Some(p) = &ev.published
         && let Some(t) = p.total
     {

@@ -17,6 +17,7 @@ pub mod economic_sums;
 pub mod execution;
 pub mod functional_hierarchy;
 pub mod functional_rows;
+pub mod funding_sources;
 pub mod indicators;
 pub mod project_rates;
 pub mod project_sums;
@@ -111,6 +112,16 @@ static CATALOGUE: &[Check] = &[
         name: project_sums::NAME_FUNDING,
         what: "项目支出预算表：合计 = 各资金来源之和",
         run: |s| project_sums::check_funding(s.ws),
+    },
+    Check {
+        name: funding_sources::NAME_SUM,
+        what: "自评表资金来源：年初预算数、全年预算数、全年执行数 = 其中各资金来源之和",
+        run: |s| funding_sources::check_sum(s.ws),
+    },
+    Check {
+        name: funding_sources::NAME_CUT,
+        what: "全年预算数低于年初预算数且恰好等于执行数（预算按支出调减）",
+        run: |s| funding_sources::check_cut(s.ws),
     },
     Check {
         name: execution::NAME_OVER,

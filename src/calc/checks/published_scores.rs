@@ -218,6 +218,24 @@ fn indicators(e: &Evaluation, bd: &ScoreBreakdown, out: &mut Vec<Finding>) {
         if round2(published) == round2(n.score) {
             continue;
         }
+        if let crate::calc::rules::Explanation::NeedsJudgement { why } = &n.explanation {
+            out.push(Finding::note(
+                NAME,
+                FindingKind::Info,
+                place(&[&evaluation_place(e), &indicator_words(ind)]),
+                Location::Indicator {
+                    evaluation: e.id.clone(),
+                    index: n.index,
+                },
+                format!(
+                    "公布的得分为 {}；该定性指标待评价人判定（{}），复核暂不计分。",
+                    plain(published),
+                    why.describe()
+                ),
+                "在指标编辑中选择“达成 / 部分达成 / 未达成”后再比较。",
+            ));
+            continue;
+        }
         out.push(score_mismatch(
             place(&[&evaluation_place(e), &indicator_words(ind)]),
             Location::Indicator {

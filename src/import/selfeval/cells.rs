@@ -114,6 +114,19 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A 分值 or 权重: a number, also written as a percentage of the total ("10%" → 10).
+    pub fn weight(&mut self, r: usize, c: Option<usize>, header: &str) -> Option<Decimal> {
+        let c = c?;
+        let t = self.figure_text(r, c, header)?;
+        match parse_number(&t) {
+            Ok(n) => Some(n.value),
+            Err(e) => {
+                self.problem(r, Some(c), header, format!("“{t}”不是数值：{e}"));
+                None
+            }
+        }
+    }
+
     /// An amount in the form's unit, converted exactly to 万元. With no unit (the read was
     /// refused) the cell is still checked, and the amount is blank.
     pub fn amount(

@@ -129,9 +129,22 @@ pub fn read(
 ) -> Block {
     let sheet = cx.sheet;
     let limit = indicator_header.unwrap_or(sheet.rows.len());
-    let Some(hr) = (0..limit.min(sheet.rows.len()))
+    // The header row: the one with 年初预算数, else (older templates) one with a 预算数 and
+    // an 执行数 column.
+    let rows = 0..limit.min(sheet.rows.len());
+    let found = rows
+        .clone()
         .find(|&r| header_col(sheet, r, |t| t.starts_with("年初预算")).is_some())
-    else {
+        .or_else(|| {
+            rows.clone().find(|&r| {
+                header_col(sheet, r, |t| {
+                    t.starts_with("预算数") || t.starts_with("全年预算")
+                })
+                .is_some()
+                    && header_col(sheet, r, |t| t.contains("执行数")).is_some()
+            })
+        });
+    let Some(hr) = found else {
         cx.problem(
             0,
             None,
@@ -143,7 +156,10 @@ pub fn read(
     let columns = Columns {
         initial: header_col(sheet, hr, |t| t.starts_with("年初预算")),
         adjusted: header_col(sheet, hr, |t| {
-            t.starts_with("全年预算") || t.starts_with("调整后预算") || t.starts_with("全年调整")
+            t.starts_with("全年预算")
+                || t.starts_with("调整后预算")
+                || t.starts_with("全年调整")
+                || t.starts_with("预算数")
         }),
         executed: header_col(sheet, hr, |t| {
             t.starts_with("全年执行") || t.starts_with("实际执行") || t == "执行数"
@@ -328,6 +344,13 @@ impl Block {
                 value_pct: rate,
                 source: format!("自评表“{}”项目资金：执行率", sheet.name),
             });
+        }
+        if from_sources {
+            project.notes = format!(
+                "自评表资金总额行为 {}（万元），按其中各资金来源之和 {} 计",
+                triple(self.total),
+                triple(sums)
+            );
         }
         project.budget_initial = basis.initial;
         project.budget_adjusted = basis.adjusted;

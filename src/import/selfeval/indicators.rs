@@ -149,6 +149,26 @@ pub fn split_points(raw: &str) -> (String, Option<Decimal>) {
     (t.to_owned(), None)
 }
 
+/// Rows after the table: the closing sections and the signature lines.
+fn ends_table(n: &str) -> bool {
+    [
+        "偏差原因分析",
+        "评价结论",
+        "自评结论",
+        "填表人",
+        "填报人",
+        "联系电话",
+        "单位负责人",
+        "审核人",
+        "填报日期",
+        "注:",
+        "说明:",
+        "备注:",
+    ]
+    .iter()
+    .any(|w| n.starts_with(w))
+}
+
 fn is_subtotal(n: &str) -> bool {
     n.ends_with("小计") || (n.ends_with("合计") && n.len() > "合计".len())
 }
@@ -321,9 +341,7 @@ pub fn read(
                 .push(note(r, RowKind::Total, "总分行：公布的总分，由检查核对"));
             break;
         }
-        if first_cols.clone().any(|n| {
-            n.starts_with("偏差原因分析") || n.starts_with("评价结论") || n.starts_with("自评结论")
-        }) {
+        if first_cols.clone().any(|n| ends_table(n)) {
             break;
         }
         if first_cols.clone().any(|n| is_subtotal(n)) {
@@ -418,7 +436,7 @@ pub fn read(
                 cx.problem(r, cols.weight, "分值", "分值为空".to_owned());
                 None
             }
-            _ => cx.number(r, cols.weight, "分值"),
+            _ => cx.weight(r, cols.weight, "分值"),
         };
         let published = cx.number(r, cols.score, "得分");
         let is_exec = name.contains("预算执行率") || current1.contains("预算执行率");
@@ -458,8 +476,48 @@ pub fn read(
             text: format!("指标 {name}"),
         });
     }
+    drop_empty_parents(&mut t);
     parent_weights(&mut t.indicators);
     (t, conflicts)
+}
+
+/// A 一级/二级 name with no indicator under it (a caption row, a signature line) is not an
+/// indicator: dropped, so that it neither scores nor waits for a judgement.
+fn drop_empty_parents(t: &mut Table) {
+    let n = t.indicators.len();
+    let keep: Vec<bool> = (0..n)
+        .map(|i| {
+            let ind = &t.indicators[i];
+            let has_child = t.indicators.get(i + 1).is_some_and(|x| x.level > ind.level);
+            has_child || t.sheet_rows[i].is_some() || i == 0 && ind.rule == Rule::ExecutionRate
+        })
+        .collect();
+    if keep.iter().all(|k| *k) {
+        return;
+    }
+    let mut new_index = vec![None; n];
+    let mut next = 0;
+    for (i, k) in keep.iter().enumerate() {
+        if *k {
+            new_index[i] = Some(next);
+            next += 1;
+        }
+    }
+    let mut i = 0;
+    t.indicators.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    let mut j = 0;
+    t.sheet_rows.retain(|_| {
+        j += 1;
+        keep[j - 1]
+    });
+    t.suffixes = t
+        .suffixes
+        .drain(..)
+        .filter_map(|s| new_index[s.indicator].map(|indicator| Suffix { indicator, ..s }))
+        .collect();
 }
 
 fn push_exec(t: &mut Table, block: &Block, actual: Actual) {

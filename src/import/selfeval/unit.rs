@@ -98,7 +98,10 @@ fn unit_in(text: &str) -> Option<AmountUnit> {
             ("千元", AmountUnit::QianYuan),
             ("元", AmountUnit::Yuan),
         ] {
-            if rest.starts_with(word) {
+            // "单位：元" but not "单位：元谋县…": the unit word ends the phrase.
+            if let Some(after) = rest.strip_prefix(word)
+                && !after.chars().next().is_some_and(char::is_alphabetic)
+            {
                 return Some(unit);
             }
         }
@@ -261,5 +264,10 @@ mod tests {
         assert_eq!(unit_in("单位:千元"), Some(AmountUnit::QianYuan));
         assert_eq!(unit_in("年初预算数【万元】"), Some(AmountUnit::WanYuan));
         assert_eq!(unit_in("项目资金"), None);
+        assert_eq!(unit_in("实施单位：元谋县农业农村局"), None);
+        assert_eq!(
+            unit_in("金额单位：万元（保留两位小数）"),
+            Some(AmountUnit::WanYuan)
+        );
     }
 }

@@ -312,7 +312,12 @@ pub fn evaluation_ui(
         .default_size(230.0)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                for (i, label) in [(0, "指标详情"), (1, "存在问题"), (2, "相关建议")] {
+                for (i, label) in [
+                    (0, "指标详情"),
+                    (1, "存在问题"),
+                    (2, "相关建议"),
+                    (3, "年度目标与偏差分析"),
+                ] {
                     if ui.selectable_label(tab == i, label).clicked() {
                         tab = i;
                     }
@@ -327,6 +332,14 @@ pub fn evaluation_ui(
                         if let Some(e) =
                             side_editor_ui(ui, ws, ev, index, sel, breakdown, &mut state.fields)
                         {
+                            out.push(Output::Edit(e));
+                        }
+                    });
+            } else if tab == 3 {
+                egui::ScrollArea::vertical()
+                    .id_salt(("goals", index))
+                    .show(ui, |ui| {
+                        if let Some(e) = goals_ui(ui, ev, index, &mut state.fields) {
                             out.push(Output::Edit(e));
                         }
                     });
@@ -807,9 +820,63 @@ fn rule_params_ui(
 }
 
 /// The scoring profile settings; returns an edit replacing the evaluation when changed.
+/// 年度总体目标 (预期目标, 实际完成情况) and 偏差原因分析及改进措施, as the 自评表 prints them.
+fn goals_ui(
+    ui: &mut egui::Ui,
+    ev: &Evaluation,
+    index: usize,
+    fields: &mut form::Buffers,
+) -> Option<(Edit, String)> {
+    let mut e = ev.clone();
+    let mut changed = false;
+    let id = |k: &str| egui::Id::unique(("eval-goals", index, k.to_owned()));
+    let width = (ui.available_width() - 160.0).max(240.0);
+    for (key, label) in [
+        ("expected", "年度总体目标：预期目标"),
+        ("actual", "年度总体目标：实际完成情况"),
+        ("deviation", "偏差原因分析及改进措施"),
+    ] {
+        let value = match key {
+            "expected" => &ev.goal_expected,
+            "actual" => &ev.goal_actual,
+            _ => &ev.deviation_analysis,
+        };
+        if let Some(v) = form::multiline_field(ui, fields, id(key), label, value, width) {
+            match key {
+                "expected" => e.goal_expected = v,
+                "actual" => e.goal_actual = v,
+                _ => e.deviation_analysis = v,
+            }
+            changed = true;
+        }
+    }
+    changed.then(|| {
+        (
+            Edit::set_row(TableRef::Evaluations, index, Row::Evaluation(Box::new(e))),
+            "修改年度目标与偏差分析".to_owned(),
+        )
+    })
+}
+
 fn profile_ui(ui: &mut egui::Ui, ev: &Evaluation, index: usize) -> Option<(Edit, String)> {
     let mut p = ev.profile.clone();
     let mut changed = false;
+    ui.horizontal(|ui| {
+        ui.label("套用内置方案");
+        egui::ComboBox::from_id_salt(("profile-preset", index))
+            .selected_text(p.name.clone())
+            .show_ui(ui, |ui| {
+                for preset in crate::model::ScoringProfile::presets() {
+                    if ui
+                        .selectable_label(preset.name == p.name, &preset.name)
+                        .clicked()
+                    {
+                        p = preset;
+                        changed = true;
+                    }
+                }
+            });
+    });
     ui.horizontal(|ui| {
         ui.label("得分取整");
         changed |= ui

@@ -772,10 +772,11 @@ fn summary_form_ui(
     let mut changed = false;
     let id = |k: &str| egui::Id::unique(("project-form", index, k.to_owned()));
     let f = &mut s.fields;
-    let texts: [(&str, &str, &str, f32); 4] = [
+    let texts: [(&str, &str, &str, f32); 5] = [
         ("name", "项目名称", &p.name, 260.0),
         ("code", "项目编码", &p.code, 160.0),
         ("unit", "项目单位", &p.unit, 220.0),
+        ("department", "主管部门", &p.department, 220.0),
         ("unit_code", "单位代码", &p.unit_code, 120.0),
     ];
     for (key, label, value, width) in texts {
@@ -785,6 +786,7 @@ fn summary_form_ui(
                 "name" => np.name = v,
                 "code" => np.code = v,
                 "unit" => np.unit = v,
+                "department" => np.department = v,
                 _ => np.unit_code = v,
             }
             changed = true;
@@ -837,11 +839,65 @@ fn summary_form_ui(
             changed = true;
         }
     }
+    changed |= funding_sources_ui(ui, f, &mut np, index, unit);
     if let Some(v) = form::multiline_field(ui, f, id("notes"), "备注", &p.notes, 260.0) {
         np.notes = v;
         changed = true;
     }
     changed.then_some(np)
+}
+
+/// 资金来源 (the 自评表's 其中 rows): label and 年初预算数 / 全年预算数 / 全年执行数 of each,
+/// their sums, a row to add and a button to remove one. Returns whether `np` changed.
+fn funding_sources_ui(
+    ui: &mut egui::Ui,
+    f: &mut form::Buffers,
+    np: &mut Project,
+    index: usize,
+    unit: AmountUnit,
+) -> bool {
+    let mut changed = false;
+    ui.separator();
+    ui.strong("资金来源（年初预算数 / 全年预算数 / 全年执行数）");
+    let id = |i: usize, k: &str| egui::Id::unique(("project-source", index, i, k.to_owned()));
+    let mut remove = None;
+    let sources = np.funding_sources.clone();
+    for (i, src) in sources.iter().enumerate() {
+        ui.horizontal(|ui| {
+            if let Some(v) = form::text_field(ui, f, id(i, "label"), "来源", &src.label, 140.0) {
+                v.trim().clone_into(&mut np.funding_sources[i].label);
+                changed = true;
+            }
+            if ui.small_button("删除").clicked() {
+                remove = Some(i);
+            }
+        });
+        for (key, label, value) in [
+            ("initial", "年初预算数", src.initial),
+            ("adjusted", "全年预算数", src.adjusted),
+            ("executed", "全年执行数", src.executed),
+        ] {
+            if let Some(v) = form::amount_field(ui, f, id(i, key), label, value, unit) {
+                let s = &mut np.funding_sources[i];
+                match key {
+                    "initial" => s.initial = v,
+                    "adjusted" => s.adjusted = v,
+                    _ => s.executed = v,
+                }
+                changed = true;
+            }
+        }
+    }
+    if let Some(i) = remove {
+        np.funding_sources.remove(i);
+        changed = true;
+    }
+    if ui.button("添加资金来源").clicked() {
+        np.funding_sources
+            .push(crate::model::FundingSource::default());
+        changed = true;
+    }
+    changed
 }
 
 /// The computed metrics, the published figures next to them, and the project's findings.

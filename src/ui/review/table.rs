@@ -106,7 +106,12 @@ pub fn summary_ui(ui: &mut egui::Ui, page: &mut ReviewPage) {
         egui::ComboBox::new("review-unit", "金额单位（所有表）")
             .selected_text(unit_text)
             .show_ui(ui, |ui| {
-                let choices = [None, Some(AmountUnit::WanYuan), Some(AmountUnit::Yuan)];
+                let choices = [
+                    None,
+                    Some(AmountUnit::WanYuan),
+                    Some(AmountUnit::Yuan),
+                    Some(AmountUnit::QianYuan),
+                ];
                 for u in choices {
                     let label = u.map_or("按表中所写", AmountUnit::label);
                     if ui.selectable_label(page.unit == u, label).clicked() && page.unit != u {
