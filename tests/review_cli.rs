@@ -271,3 +271,38 @@ fn xlsx_and_pdf_outputs() {
     assert!(squeezed.contains("需要更正的问题"));
     assert!(squeezed.contains("自评表经复核无需更正"));
 }
+
+/// A workbook with a note sheet and two forms: each form sheet is reviewed, the note is not.
+#[test]
+fn every_form_sheet_of_a_workbook_is_reviewed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("两张表.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let note = wb.add_worksheet();
+    note.set_name("填表说明").unwrap();
+    note.write_string(0, 0, "请按要求填写").unwrap();
+    review_support::national().write_sheet(wb.add_worksheet(), "项目一");
+    review_support::county_gbk().write_sheet(wb.add_worksheet(), "项目二");
+    wb.save(&path).unwrap();
+    let batch = jixiao::review::review_paths(&[path], &jixiao::review::ReviewOptions::default());
+    assert!(batch.failures.is_empty(), "{:?}", batch.failures);
+    let sheets: Vec<(&str, &str)> = batch
+        .forms
+        .iter()
+        .map(|f| (f.sheet.as_str(), f.project_name.as_str()))
+        .collect();
+    assert_eq!(
+        sheets,
+        [
+            ("项目一", "企业服务活动专项经费"),
+            ("项目二", "乡村文化站设备购置")
+        ]
+    );
+    assert!(
+        batch.forms[1]
+            .file
+            .ends_with("两张表.xlsx（工作表“项目二”）")
+    );
+    assert_eq!(batch.forms[0].recomputed_total, dec!(99.00));
+    assert_eq!(batch.forms[1].recomputed_total, dec!(88.00));
+}

@@ -154,7 +154,8 @@ impl ProfileTrial {
 /// One form, reviewed.
 #[derive(Clone, Debug, Serialize)]
 pub struct FormReview {
-    /// The file as the evaluator named it (relative to the folder given).
+    /// The file as the evaluator named it (relative to the folder given), with the sheet when
+    /// the file holds several forms.
     pub file: String,
     pub sheet: String,
     /// 项目名称 and 单位 (实施单位, else 主管部门).
@@ -308,6 +309,12 @@ fn review_file(path: &Path, display: &str, opts: &ReviewOptions) -> FileOutcome 
                 file: format!("{display}（工作表“{}”）", sheet.name),
                 reason,
             }),
+        }
+    }
+    // Several forms in one workbook: each is named by its sheet too.
+    if out.forms.len() > 1 {
+        for f in &mut out.forms {
+            f.file = format!("{display}（工作表“{}”）", f.sheet);
         }
     }
     if out.forms.is_empty() && out.failures.is_empty() {

@@ -100,8 +100,13 @@ impl Form {
     /// Writes the form as xlsx: numbers in the amount and score columns as numbers.
     pub fn write_xlsx(&self, path: &Path) {
         let mut wb = Workbook::new();
-        let ws = wb.add_worksheet();
-        ws.set_name("自评表").unwrap();
+        self.write_sheet(wb.add_worksheet(), "自评表");
+        wb.save(path).unwrap();
+    }
+
+    /// Writes the form into one worksheet named `name`.
+    pub fn write_sheet(&self, ws: &mut rust_xlsxwriter::Worksheet, name: &str) {
+        ws.set_name(name).unwrap();
         let merged = Format::new();
         let grid = self.grid();
         let funding_end = 4 + self.funding.len();
@@ -129,7 +134,6 @@ impl Form {
             .unwrap();
         ws.merge_range(u(goal), 0, u(goal + 1), 0, "年度总体目标", &merged)
             .unwrap();
-        wb.save(path).unwrap();
     }
 
     /// The form as CSV text (fields with a comma or quote are quoted).
