@@ -637,6 +637,20 @@ fn amounts_that_look_like_the_other_unit_are_warned() {
             .iter()
             .any(|w| w.message.contains("可能是以元填写的"))
     );
+    // A 元 form whose amounts are all below 100 元 (90 / 90 / 85 typed in 万元).
+    let mut f = national();
+    f.funding_caption = String::from("项目资金（元）");
+    f.funding_rows = vec![
+        s(&["年度资金总额", "90", "90", "85", "10", "94.44%", "9.44"]),
+        s(&["其中：当年财政拨款", "90", "90", "85", "—", "—", "—"]),
+    ];
+    let r = read_saved(&f, "xlsx", &opts());
+    assert_eq!(r.project.executed, v(dec!(0.0085)));
+    assert!(
+        findings_at(&r, f.funding_row(0), Severity::Warning)
+            .iter()
+            .any(|w| w.message.contains("可能是以万元填写的"))
+    );
 }
 
 /// A formula saved without its value (a generated file) is unknown, not 0; blank 主管部门 stays
@@ -969,4 +983,28 @@ fn signature_lines_after_the_table_are_not_indicators() {
     assert_eq!(r.evaluation.published, None);
     // 9.50 + 50 + 30 (明显改善 repeats 改善) + 10.
     assert_eq!(total_score(&r), dec!(99.50));
+}
+
+/// 江苏式: a funding block with only the three amounts (no 分值/执行率/得分) and a 年度绩效目标
+/// section: the 执行率 line gets the 自评表's 10 points, said as a warning.
+#[test]
+fn a_funding_block_without_points_gets_ten_and_says_so() {
+    let mut f = national();
+    f.funding_header = s(&["年初预算数", "全年预算数", "全年执行数"]);
+    f.funding_rows = vec![
+        s(&["资金总额：", "100", "100", "95"]),
+        s(&["其中：财政拨款", "100", "100", "95"]),
+    ];
+    f.indicators[0][5] = "40".to_owned();
+    f.indicators[0][6] = "40".to_owned();
+    f.total = s(&["总分", "", "", "", "", "90", "80", ""]);
+    let r = read_saved(&f, "xlsx", &opts());
+    assert_eq!(r.evaluation.indicators[0].weight, dec!(10));
+    assert!(
+        r.findings
+            .iter()
+            .any(|x| x.severity == Severity::Warning && x.message.contains("按自评表方案计 10 分"))
+    );
+    // 10 × 95% = 9.50, + 40 + 30 + 10.
+    assert_eq!(total_score(&r), dec!(89.50));
 }

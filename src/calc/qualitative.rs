@@ -11,10 +11,13 @@
 //!    "未提升" for 提升: 未/不/没/没有/无 right before them).
 //! 3. 部分达成并具有一定效果 (middle band): [`PARTIAL`] (部分达成, 部分完成, 部分实现, 基本完成,
 //!    基本达成, 基本达到, 基本实现).
-//! 4. 达成年度指标 (top band): [`ACHIEVED`] (达成预期指标, 达成年度指标, 已完成, 已达成, 已达到,
-//!    已实现, 效果明显, 完成, 达成, 达到, 实现, 达标), or an actual that repeats the target's
-//!    words ("及时" for 及时, "明显提升" for 提升).
-//! 5. Anything else ("存在超支", "良好", "100%" against 完成 …) → needs the evaluator's judgement:
+//! 4. An actual that is exactly the target's words ("及时" for 及时, "无事故" for 无事故) → top band.
+//! 5. Any other negation or delay word ([`HEDGES`]: 未, 不, 没, 无法, 延期, 滞后, 有待, 尚需), as in
+//!    "未按时完成" or "未能完成", which would otherwise read as 完成 → needs judgement.
+//! 6. 达成年度指标 (top band): [`ACHIEVED`] (达成预期指标, 达成年度指标, 已完成, 已达成, 已达到,
+//!    已实现, 效果明显, 完成, 达成, 达到, 实现, 达标), or an actual that contains the target's
+//!    words ("明显提升" for 提升).
+//! 7. Anything else ("存在超支", "良好", "100%" against 完成 …) → needs the evaluator's judgement:
 //!    unscored, never full marks by default.
 //!
 //! A band found by the catalogue scores the top of that band (as a 定性分档 picked without a
@@ -62,6 +65,10 @@ pub const ACHIEVED: &[&str] = &[
     "实现",
     "达标",
 ];
+
+/// Words that make an actual uncertain once the clear phrases are ruled out: "未按时完成",
+/// "未能完成", "不断完善", "延期完成" are not for the catalogue to call 完成.
+pub const HEDGES: &[&str] = &["未", "不", "没", "无法", "延期", "滞后", "有待", "尚需"];
 
 /// Words that negate the target's wording when written right before it.
 const NEGATIONS: &[&str] = &["没有", "未", "不", "没", "无"];
@@ -164,6 +171,12 @@ pub fn judge(target: &str, actual: &str) -> TextVerdict {
     if let Some(p) = PARTIAL.iter().find(|p| a.contains(**p)) {
         return band(QualitativeGrade::Partial, p);
     }
+    if !t.is_empty() && a == t {
+        return band(QualitativeGrade::Achieved, "与指标值一致");
+    }
+    if HEDGES.iter().any(|h| a.contains(h)) {
+        return TextVerdict::NeedsJudgement(NeedsWhy::UnknownWords(a_raw.to_owned()));
+    }
     if let Some(p) = ACHIEVED.iter().find(|p| a.contains(**p)) {
         return band(QualitativeGrade::Achieved, p);
     }
@@ -200,6 +213,18 @@ mod tests {
     #[test]
     fn unknown_blank_and_error_cells_wait_for_the_evaluator() {
         assert_eq!(grade("完成", "存在超支"), None);
+        // The target's own words negated: not met.
+        assert_eq!(
+            grade("按时完成", "未按时完成"),
+            Some(QualitativeGrade::NotAchieved)
+        );
+        // Against a plain 完成 target, "late" is for the evaluator to weigh.
+        assert_eq!(grade("完成", "未按时完成"), None);
+        assert_eq!(grade("完成", "未能完成"), None);
+        assert_eq!(
+            grade("无安全事故", "无安全事故"),
+            Some(QualitativeGrade::Achieved)
+        );
         assert_eq!(grade("", "完成"), None);
         assert_eq!(grade("完成", ""), None);
         assert_eq!(

@@ -473,7 +473,13 @@ fn plan_form(ws: &Workspace, source: &Source, sheet: &Sheet, opts: &ImportOption
     };
     let read = selfeval::read_form(sheet, &form_opts);
     let (unit_from, unit_stated) = match &read.unit {
-        Ok(u) => (u.unit, matches!(u.source, selfeval::UnitSource::Stated(_))),
+        Ok(u) => (
+            u.unit,
+            match &u.source {
+                selfeval::UnitSource::Stated(_) => true,
+                selfeval::UnitSource::Chosen(m) => !m.is_empty(),
+            },
+        ),
         Err(_) => (AmountUnit::WanYuan, false),
     };
     // Unreadable cells of a form are listed with the checks (the evaluator imports the form to

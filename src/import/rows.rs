@@ -13,7 +13,7 @@ use super::header::Header;
 use super::layout::{Field, normalise};
 
 /// A cell the import cannot read: the import is refused until it is fixed or its row skipped.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Problem {
     pub sheet: String,
     /// 1-based row as the spreadsheet shows it.

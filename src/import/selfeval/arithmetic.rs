@@ -80,6 +80,22 @@ pub fn check(
             ),
         ));
     }
+    if let Some(w) = table.exec_weight_assumed {
+        findings.push(at(
+            sheet,
+            block.header_row,
+            None,
+            Severity::Warning,
+            if w.is_zero() {
+                "项目资金栏没有预算执行率的分值，其余指标已合计 100 分：预算执行率不计分".to_owned()
+            } else {
+                format!(
+                    "项目资金栏没有预算执行率的分值：按自评表方案计 {} 分",
+                    plain(w)
+                )
+            },
+        ));
+    }
     // 一级 "(N分)" against its 分值.
     for s in &table.suffixes {
         let Some(node) = b.nodes.get(s.indicator) else {

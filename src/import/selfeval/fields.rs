@@ -31,8 +31,11 @@ const LABELS: &[&str] = &[
     "填报单位",
     "项目资金",
     "年度总体目标",
+    "年度绩效目标",
     "预期目标",
     "实际完成情况",
+    "年度目标",
+    "完成情况",
     "实施单位(盖章)",
     "主管部门及代码",
     "实施单位及代码",
@@ -115,15 +118,24 @@ pub fn read(sheet: &Sheet, year: Option<i32>) -> Texts {
 /// 年度总体目标: the 预期目标 and 实际完成情况 texts under their sub-headers, or the one text
 /// beside the label when the form has no sub-headers (then it is the 预期目标).
 fn goal(sheet: &Sheet) -> (String, String) {
-    let Some((gr, gc)) = find(sheet, |t| t == "年度总体目标" || t == "总体目标") else {
+    let Some((gr, gc)) = find(sheet, |t| {
+        matches!(
+            t,
+            "年度总体目标" | "总体目标" | "年度绩效目标" | "年度总体绩效目标"
+        )
+    }) else {
         return (String::new(), String::new());
     };
     let subheader = (gr..(gr + 3).min(sheet.rows.len())).find_map(|r| {
         let row = &sheet.rows[r];
-        let expected = row.iter().position(|c| normalise(&c.text) == "预期目标")?;
-        let actual = row
-            .iter()
-            .position(|c| normalise(&c.text).starts_with("实际完成情况"))?;
+        let expected = row.iter().position(|c| {
+            let n = normalise(&c.text);
+            n.starts_with("预期目标") || n == "年度目标" || n == "年初设定目标"
+        })?;
+        let actual = row.iter().position(|c| {
+            let n = normalise(&c.text);
+            n.starts_with("实际完成") || n == "完成情况" || n == "全年实际完成情况"
+        })?;
         Some((r, expected, actual))
     });
     let text_in = |r: usize, from: usize, to: usize| -> String {

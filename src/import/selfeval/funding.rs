@@ -107,6 +107,7 @@ fn is_total(label: &str) -> bool {
 /// Rows that end the block (the next section of the form).
 fn ends_block(label: &str) -> bool {
     label.contains("总体目标")
+        || label.contains("绩效目标")
         || label.starts_with("一级指标")
         || label.starts_with("绩效指标")
         || label == "预期目标"

@@ -53,6 +53,9 @@ pub struct Table {
     pub published_total_weight: Option<Decimal>,
     pub published_total: Option<Decimal>,
     pub rows: Vec<RowNote>,
+    /// The 分值 given to the 预算执行率 line when the form prints none: 10 when the other
+    /// indicators add up to 90 (the 自评表's 10/90), else 0 when they already make 100.
+    pub exec_weight_assumed: Option<Decimal>,
 }
 
 /// The 0-based row of the table header (the one with 一级指标 or 三级指标).
@@ -477,6 +480,23 @@ pub fn read(
         });
     }
     drop_empty_parents(&mut t);
+    if !table_has_exec && block.weight.is_none() {
+        let others = crate::calc::num::sum(
+            t.indicators
+                .iter()
+                .zip(&t.sheet_rows)
+                .skip(1)
+                .filter(|(_, r)| r.is_some())
+                .map(|(i, _)| i.weight),
+        );
+        let w = if others == Decimal::ONE_HUNDRED {
+            Decimal::ZERO
+        } else {
+            Decimal::TEN
+        };
+        t.indicators[0].weight = w;
+        t.exec_weight_assumed = Some(w);
+    }
     parent_weights(&mut t.indicators);
     (t, conflicts)
 }

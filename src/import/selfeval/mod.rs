@@ -153,7 +153,7 @@ pub fn looks_like(sheet: &Sheet) -> bool {
                 return true;
             }
             funds |= n.starts_with("项目资金");
-            goal |= n == "年度总体目标" || n == "总体目标";
+            goal |= matches!(n.as_str(), "年度总体目标" | "总体目标" | "年度绩效目标");
             budget |= n.starts_with("年初预算数");
         }
     }

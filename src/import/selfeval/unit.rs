@@ -27,7 +27,7 @@ pub struct UnitMention {
 pub type AmountUnitName = &'static str;
 
 /// Where the unit used came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum UnitSource {
     /// Written on the form, at these places (all agreeing).
     Stated(Vec<UnitMention>),
@@ -37,7 +37,7 @@ pub enum UnitSource {
 }
 
 /// The money unit a form is read in, and where it came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct UnitUsed {
     pub unit: AmountUnit,
     pub source: UnitSource,
@@ -63,7 +63,7 @@ impl UnitUsed {
 }
 
 /// Why no unit could be used: the form states none, or states several.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct UnitRefusal {
     /// The message for the evaluator, ending with what to do.
     pub message: String,
