@@ -1,5 +1,5 @@
 //! Command-line entry: `score`, `check`, `metrics`, `progress`, `report`, `export`, `import`,
-//! `profiles`, `synth`; bare `jixiao [FILE]` opens the window.
+//! `profiles`, `review`, `synth`; bare `jixiao [FILE]` opens the window.
 
 use std::path::{Path, PathBuf};
 
@@ -76,6 +76,8 @@ enum Command {
     },
     /// 导入：从 xlsx/xls/ods/CSV 读入预算表、项目支出预算表、指标表或项目自评表（先核对，全部成功才写入）
     Import(ImportArgs),
+    /// 批量复核：读取文件与文件夹（递归）中的全部项目支出绩效自评表，重新核算、评分，逐表列出与公布得分不符之处
+    Review(ReviewArgs),
     /// 打印用得分汇总 PDF（不指定 --evaluation 时，工作区中的全部评价依次排入一个 PDF）
     Report {
         /// 工作区文件（.ron）
@@ -187,6 +189,7 @@ pub fn run_with(
             json,
         }) => load(&file).and_then(|ws| progress_cmd(&ws, project.as_deref(), date, json, out)),
         Some(Command::Import(args)) => import_cmd(&args, out),
+        Some(Command::Review(args)) => args.command().run(out),
         Some(Command::Report {
             file,
             evaluation,
@@ -558,6 +561,42 @@ struct ImportArgs {
     /// 项目自评表的评分方案（默认 selfeval；可用名称见 jixiao profiles）
     #[arg(long)]
     profile: Option<String>,
+}
+
+/// The options of `jixiao review` (run by `crate::review::command`).
+#[derive(clap::Args, Debug)]
+struct ReviewArgs {
+    /// 自评表文件或文件夹（文件夹中的 .xlsx .xls .ods .csv 递归读取）
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// 评分方案（内置方案的名称或其开头）；默认按各表读取时的方案
+    #[arg(long)]
+    profile: Option<String>,
+    /// 金额单位：元、万元或千元（表中未注明或前后不一致时必须指定；指定后以此为准）
+    #[arg(long)]
+    unit: Option<String>,
+    /// 写出复核汇总表（xlsx：汇总表与每张自评表一页）
+    #[arg(long)]
+    xlsx: Option<PathBuf>,
+    /// 写出复核意见（PDF：每张自评表一份）
+    #[arg(long)]
+    pdf: Option<PathBuf>,
+    /// 以 JSON 输出（金额与得分为十进制字符串）
+    #[arg(long)]
+    json: bool,
+}
+
+impl ReviewArgs {
+    fn command(self) -> crate::review::command::Command {
+        crate::review::command::Command {
+            paths: self.paths,
+            profile: self.profile,
+            unit: self.unit,
+            xlsx: self.xlsx,
+            pdf: self.pdf,
+            json: self.json,
+        }
+    }
 }
 
 /// Exit code when the import is refused (unreadable cells): the workspace is untouched.

@@ -113,6 +113,7 @@ const MAY_USE: &[(&str, &[&str])] = &[
     ("sample", &["model", "store"]),
     ("report", &["model", "calc"]),
     ("import", &["model", "doc", "calc"]),
+    ("review", &["model", "doc", "calc", "import", "report"]),
     (
         "ui",
         &[
@@ -124,6 +125,7 @@ const MAY_USE: &[(&str, &[&str])] = &[
             "sample",
             "report",
             "import",
+            "review",
         ],
     ),
     (
@@ -138,6 +140,7 @@ const MAY_USE: &[(&str, &[&str])] = &[
             "sample",
             "report",
             "import",
+            "review",
             "ui",
         ],
     ),

@@ -10,7 +10,7 @@ use egui_kittest::kittest::Queryable;
 use jixiao::model::{Amount, Workspace};
 use jixiao::ui::app::{Dialog, Startup, WorkbenchApp};
 use jixiao::ui::dialogs::InAppOnly;
-use jixiao::ui::session::Dirs;
+use jixiao::store::session::Dirs;
 use rust_decimal_macros::dec;
 
 fn harness(app: WorkbenchApp) -> Harness<'static, WorkbenchApp> {

@@ -82,7 +82,7 @@ fn cell(c: u16, r: u32) -> String {
 }
 
 /// A sheet name Excel accepts (≤ 31 characters, none of `[]:*?/\`), unique in the workbook.
-fn sheet_name(base: &str, taken: &mut Vec<String>) -> String {
+pub(crate) fn sheet_name(base: &str, taken: &mut Vec<String>) -> String {
     let clean: String = base
         .chars()
         .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })

@@ -20,13 +20,15 @@ pub enum Action {
     Print,
     /// 导出 Excel… of the whole workspace.
     ExportExcel,
+    /// 批量复核… of a folder of submitted 自评表.
+    Review,
     Undo,
     Redo,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 14] = [
         Action::New,
         Action::Open,
         Action::Import,
@@ -37,6 +39,7 @@ impl Action {
         Action::ExportPdf,
         Action::Print,
         Action::ExportExcel,
+        Action::Review,
         Action::Undo,
         Action::Redo,
         Action::Quit,
@@ -54,6 +57,7 @@ impl Action {
             Action::ExportPdf => "导出 PDF…",
             Action::Print => "打印",
             Action::ExportExcel => "导出 Excel…",
+            Action::Review => "批量复核…",
             Action::Undo => "撤销",
             Action::Redo => "重做",
             Action::Quit => "退出",
@@ -75,7 +79,9 @@ impl Action {
             Action::Quit => KeyboardShortcut::new(cmd, Key::Q),
             Action::Print => KeyboardShortcut::new(cmd, Key::P),
             Action::PrintPreview => KeyboardShortcut::new(cmd_shift, Key::P),
-            Action::OpenSample | Action::ExportPdf | Action::ExportExcel => return None,
+            Action::OpenSample | Action::ExportPdf | Action::ExportExcel | Action::Review => {
+                return None;
+            }
         })
     }
 

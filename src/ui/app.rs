@@ -189,6 +189,7 @@ impl WorkbenchApp {
                 None => self.status = Some("工作区中没有评价可打印".to_owned()),
             },
             Action::ExportExcel => self.export(Export::Xlsx),
+            Action::Review => self.pick_review_folder(),
         }
     }
 
@@ -357,6 +358,7 @@ impl WorkbenchApp {
                     self.menu_item(ui, a, &ctx);
                 }
                 self.menu_item(ui, Action::Import, &ctx);
+                self.menu_item(ui, Action::Review, &ctx);
                 let recent = self.dirs.as_ref().map(session::recent).unwrap_or_default();
                 ui.menu_button("最近打开", |ui| {
                     if recent.is_empty() {

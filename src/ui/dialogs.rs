@@ -21,6 +21,10 @@ pub trait FileDialogs {
     fn pick_import(&mut self, _start: Option<&Path>) -> Picked {
         Picked::Unavailable
     }
+    /// A folder (批量复核).
+    fn pick_folder(&mut self, _start: Option<&Path>) -> Picked {
+        Picked::Unavailable
+    }
     /// Where to write an export (PDF, xlsx).
     fn pick_export(&mut self, start: Option<&Path>, file_name: &str, kind: FileKind) -> Picked;
 }
@@ -135,6 +139,11 @@ impl FileDialogs for NativeDialogs {
         self.show(d, start, rfd::FileDialog::pick_file)
     }
 
+    fn pick_folder(&mut self, start: Option<&Path>) -> Picked {
+        let d = rfd::FileDialog::new().set_title("批量复核：选择存放自评表的文件夹");
+        self.show(d, start, rfd::FileDialog::pick_folder)
+    }
+
     fn pick_export(&mut self, start: Option<&Path>, file_name: &str, kind: FileKind) -> Picked {
         let d = Self::filter(rfd::FileDialog::new(), kind)
             .set_title(kind.save_title())
@@ -168,6 +177,8 @@ pub enum ChooserMode {
     Save,
     /// A spreadsheet or CSV to import.
     Import,
+    /// A folder (批量复核): 确定 with no file name chooses the folder shown.
+    Folder,
 }
 
 /// The in-app file chooser: a folder listing, a name field and 确定/取消.
@@ -220,10 +231,10 @@ impl FileChooser {
                     }
                     let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
                     let own = [self.kind.extension()];
-                    let wanted: &[&str] = if self.mode == ChooserMode::Import {
-                        &IMPORT_EXTENSIONS
-                    } else {
-                        &own
+                    let wanted: &[&str] = match self.mode {
+                        ChooserMode::Import => &IMPORT_EXTENSIONS,
+                        ChooserMode::Folder => &[],
+                        ChooserMode::Open | ChooserMode::Save => &own,
                     };
                     if is_dir
                         || Path::new(&name)
@@ -248,6 +259,7 @@ impl FileChooser {
             ChooserMode::Open => "打开工作区",
             ChooserMode::Save => self.kind.save_title(),
             ChooserMode::Import => "导入表格",
+            ChooserMode::Folder => "批量复核：选择文件夹",
         };
         egui::Modal::new(egui::Id::unique("in-app-file-chooser")).show(ctx, |ui| {
             ui.set_width(520.0);
@@ -300,7 +312,9 @@ impl FileChooser {
             ui.horizontal(|ui| {
                 if ui.button("确定").clicked() {
                     let name = self.name.trim();
-                    if name.is_empty() {
+                    if name.is_empty() && self.mode == ChooserMode::Folder {
+                        result = ChooserResult::Chosen(self.dir.clone());
+                    } else if name.is_empty() {
                         self.error = Some("请填写文件名".to_owned());
                     } else {
                         let mut p = self.dir.join(name);

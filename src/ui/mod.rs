@@ -16,6 +16,7 @@ pub mod nav;
 pub mod new_evaluation;
 pub mod pages;
 pub mod print_preview;
+pub mod review;
 pub mod score_panel;
 pub mod state;
 pub mod table;

@@ -20,4 +20,6 @@ pub struct UiState {
     pub selected_indicator: HashMap<usize, usize>,
     /// Collapsed 类/款 rows per functional table (document indices).
     pub collapsed: HashMap<(i32, usize), std::collections::HashSet<usize>>,
+    /// The 批量复核 page and its batch (kept through edits; another workspace drops it).
+    pub review: Option<Box<super::review::ReviewPage>>,
 }

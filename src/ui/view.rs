@@ -28,6 +28,8 @@ pub enum View {
     Progress { year: i32 },
     /// 双监控 of a year.
     Monitoring { year: i32 },
+    /// 批量复核 of submitted 自评表 (its state is `UiState::review`).
+    Review,
 }
 
 /// What a page returns after drawing.

@@ -112,6 +112,29 @@ impl WorkbenchApp {
         }
     }
 
+    /// Asks for a folder of submitted 自评表 (system dialog, else the in-app chooser).
+    pub(super) fn pick_review_folder(&mut self) {
+        let start = self.start_dir();
+        match self.dialogs.pick_folder(start.as_deref()) {
+            Picked::Path(p) => self.open_review(&p),
+            Picked::Cancelled => {}
+            Picked::Unavailable => {
+                let dir = start.unwrap_or_else(home_dir);
+                self.dialog = Some(Dialog::Chooser(
+                    FileChooser::new(ChooserMode::Folder, dir, ""),
+                    None,
+                ));
+            }
+        }
+    }
+
+    /// Reviews a folder (or file) of submitted 自评表 and shows the 批量复核 page.
+    pub fn open_review(&mut self, path: &Path) {
+        let profile = self.ui.review.as_ref().and_then(|r| r.profile.clone());
+        self.ui.review = Some(Box::new(crate::ui::review::ReviewPage::start(path, profile)));
+        self.ui.view = View::Review;
+    }
+
     /// Reads a spreadsheet or CSV and shows the import preview (nothing changes until 导入).
     pub fn open_import(&mut self, path: &Path) {
         self.dialog = Some(Dialog::Import(Box::new(
@@ -193,6 +216,7 @@ impl WorkbenchApp {
                     ChooserMode::Open => self.proceed(Then::Open(Some(p)), ctx),
                     ChooserMode::Save => self.start_save(p, then),
                     ChooserMode::Import => self.open_import(&p),
+                    ChooserMode::Folder => self.open_review(&p),
                 },
             },
             Dialog::NewEvaluation(mut form) => match form.ui(ctx, &self.doc.ws) {

@@ -29,6 +29,7 @@ pub fn grid_key_for(view: &View) -> String {
         View::Checks => "checks".to_owned(),
         View::Progress { year } => format!("progress/{year}"),
         View::Monitoring { year } => format!("monitoring/{year}"),
+        View::Review => "review".to_owned(),
     }
 }
 
@@ -53,5 +54,6 @@ pub fn page_ui(
         View::Checks => checks::checks_ui(ui, ws, derived, state),
         View::Progress { year } => progress::department_progress_ui(ui, ws, derived, state, year),
         View::Monitoring { year } => monitoring::monitoring_ui(ui, ws, derived, state, year),
+        View::Review => crate::ui::review::review_ui(ui, ws, &mut state.review),
     }
 }
