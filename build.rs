@@ -72,7 +72,12 @@ fn git_path(dir: &Path, name: &str) -> Option<PathBuf> {
 
 /// Runs git in `dir`; its trimmed output when it succeeded and printed something.
 fn git(dir: &Path, args: &[&str]) -> Option<String> {
-    let output = Command::new("git").arg("-C").arg(dir).args(args).output().ok()?;
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .ok()?;
     if !output.status.success() {
         return None;
     }
