@@ -1,16 +1,18 @@
 //! The PDF writer: draws laid-out pages with krilla, which embeds a subset of the bundled CJK
-//! font with a `ToUnicode` map, so the text is real, selectable and searchable.
+//! font with a `ToUnicode` map, so the text is real, selectable and searchable. Table cell
+//! outlines are gathered into merged rules (`rules`) and stroked as one path.
 
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
-use krilla::paint::{Fill, Stroke, StrokeDash};
+use krilla::paint::{Fill, LineCap, Stroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use super::font::{CJK_FONT, FontMetrics};
 use super::page::{Document, Item, Rgb};
+use super::rules::Rules;
 
 fn paint(c: Rgb) -> krilla::paint::Paint {
     rgb::Color::new(c.0, c.1, c.2).into()
@@ -44,13 +46,71 @@ pub fn write_pdf(doc: &Document, fonts: &FontMetrics) -> Result<Vec<u8>, String>
             PageSettings::from_wh(p.width, p.height).ok_or_else(|| "页面尺寸无效".to_owned())?;
         let mut page = pdf.start_page_with(settings);
         let mut s = page.surface();
+        let mut outlines = Outlines::default();
         for item in &p.items {
-            draw_item(&mut s, item, &font, fonts);
+            match item {
+                Item::Rect {
+                    x,
+                    y,
+                    w,
+                    h,
+                    fill: None,
+                    stroke: Some((width, color)),
+                } => outlines.add(&mut s, (*width, *color), [*x, *y, *w, *h]),
+                // Text sits inside the cells, never on a rule: it does not end the batch.
+                Item::Text { .. } => draw_item(&mut s, item, &font, fonts),
+                // Anything else painted after a cell's outline covers it as before.
+                _ => {
+                    outlines.flush(&mut s);
+                    draw_item(&mut s, item, &font, fonts);
+                }
+            }
         }
+        outlines.flush(&mut s);
         s.finish();
         page.finish();
     }
     pdf.finish().map_err(|e| format!("无法生成 PDF：{e:?}"))
+}
+
+/// Stroke-only rectangles of one stroke, collected until something else is painted.
+#[derive(Default)]
+struct Outlines {
+    stroke: Option<(f32, Rgb)>,
+    rules: Rules,
+}
+
+impl Outlines {
+    /// Adds the outline of `rect` (left, top, width, height) drawn with `stroke`.
+    fn add(&mut self, surface: &mut Surface<'_>, stroke: (f32, Rgb), rect: [f32; 4]) {
+        if self.stroke != Some(stroke) {
+            self.flush(surface);
+            self.stroke = Some(stroke);
+        }
+        let [left, top, width, height] = rect;
+        self.rules.add_rect(left, top, width, height);
+    }
+
+    /// Strokes the collected rules as one path. Square caps close the corners the separate
+    /// lines leave open where a rectangle's closed outline had a join.
+    fn flush(&mut self, s: &mut Surface<'_>) {
+        let Some((width, color)) = self.stroke.take() else {
+            return;
+        };
+        let mut pb = PathBuilder::new();
+        for (from, to) in self.rules.take_lines() {
+            pb.move_to(from.0, from.1);
+            pb.line_to(to.0, to.1);
+        }
+        if let Some(path) = pb.finish() {
+            s.set_fill(None);
+            s.set_stroke(Some(Stroke {
+                line_cap: LineCap::Square,
+                ..stroke(width, color, false)
+            }));
+            s.draw_path(&path);
+        }
+    }
 }
 
 fn draw_item(s: &mut Surface<'_>, item: &Item, font: &Font, fonts: &FontMetrics) {
