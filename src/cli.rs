@@ -17,7 +17,7 @@ pub use crate::sample::{SAMPLE_NAME, SAMPLE_RON, sample_workspace};
 #[derive(Parser, Debug)]
 #[command(
     name = "jixiao",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("JIXIAO_COMMIT"), ")"),
     about = "绩效评价工作台：预算绩效评价（离线桌面版与命令行）",
     long_about = "绩效评价工作台：预算绩效评价。不带子命令时打开窗口；子命令在无窗口环境下使用同一套计算。"
 )]

@@ -12,6 +12,7 @@ pub mod page;
 pub mod pdf;
 pub mod print;
 pub mod progress_text;
+pub mod rules;
 pub mod selfeval;
 pub mod summary;
 pub mod text;
