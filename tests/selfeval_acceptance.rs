@@ -1,6 +1,6 @@
 //! Submitted 自评表 from different provinces, imported as a new user would (`jixiao import FILE
 //! --into ws.ron`), then the workspace read back and scored. Every expected figure below was
-//! worked out by hand from the form as the unit typed it (see tests/forms_support).
+//! worked out by hand from the form as the unit typed it (see `tests/forms_support`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

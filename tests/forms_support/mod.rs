@@ -1,11 +1,11 @@
 //! Submitted 项目支出绩效自评表 as units from different provinces fill them, written by the tests
-//! themselves (xlsx through rust_xlsxwriter, CSV in GBK or UTF-8), each with the slips real
+//! themselves (xlsx through `rust_xlsxwriter`, CSV in GBK or UTF-8), each with the slips real
 //! forms carry. The figures are typed the way the unit typed them; what the review must find
 //! is said next to each form.
 
 #![allow(dead_code, clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rust_xlsxwriter::{Format, Workbook};
 
@@ -37,8 +37,8 @@ impl Form {
         let ws = wb.add_worksheet();
         ws.set_name(sheet).unwrap();
         let f = Format::new();
-        for &(r1, c, r2, text) in &self.vertical {
-            ws.merge_range(r1, c, r2, c, text, &f).unwrap();
+        for &(top, col, bottom, text) in &self.vertical {
+            ws.merge_range(top, col, bottom, col, text, &f).unwrap();
         }
         for (r, row) in self.rows.iter().enumerate() {
             let r = u32::try_from(r).unwrap();
@@ -777,30 +777,4 @@ pub fn city_negations() -> National {
         ],
         total: (N(100.0), N(100.0)),
     }
-}
-
-/// Writes every form into `dir` and returns the paths.
-pub fn write_all(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut put = |name: &str, f: &dyn Fn(&Path)| {
-        let p = dir.join(name);
-        f(&p);
-        out.push(p);
-    };
-    put("河南-培训项目.xlsx", &|p| {
-        henan_yuan_in_subtitle().form().xlsx(p, "自评表")
-    });
-    put("某县-人居环境.xlsx", &|p| {
-        county_zero_total().form().xlsx(p, "Sheet1")
-    });
-    put("某区-养老补贴.xlsx", &|p| {
-        district_slips().form().xlsx(p, "附件2")
-    });
-    put("某县-校舍维修.xlsx", &|p| {
-        no_unit_anywhere().form().xlsx(p, "自评表")
-    });
-    put("某县-道路养护.csv", &|p| {
-        county_variant_csv().csv_gbk(p)
-    });
-    out
 }
