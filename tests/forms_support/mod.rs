@@ -36,9 +36,10 @@ impl Form {
         let mut wb = Workbook::new();
         let ws = wb.add_worksheet();
         ws.set_name(sheet).unwrap();
-        let f = Format::new();
+        let merged = Format::new();
         for &(top, col, bottom, text) in &self.vertical {
-            ws.merge_range(top, col, bottom, col, text, &f).unwrap();
+            ws.merge_range(top, col, bottom, col, text, &merged)
+                .unwrap();
         }
         for (r, row) in self.rows.iter().enumerate() {
             let r = u32::try_from(r).unwrap();
@@ -64,7 +65,7 @@ impl Form {
                     }
                     M(t, n) => {
                         if n > 1 {
-                            ws.merge_range(r, c, r, c + n - 1, t, &f).unwrap();
+                            ws.merge_range(r, c, r, c + n - 1, t, &merged).unwrap();
                         } else {
                             ws.write_string(r, c, t).unwrap();
                         }
