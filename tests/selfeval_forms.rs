@@ -1008,3 +1008,56 @@ fn a_funding_block_without_points_gets_ten_and_says_so() {
     // 10 × 95% = 9.50, + 40 + 30 + 10.
     assert_eq!(total_score(&r), dec!(89.50));
 }
+
+/// 县级式: "填报单位（盖章）：某局　单位：元" in one subtitle cell, and the funding columns
+/// 年初预算 / 调整后预算数 / 预算执行数 / 预算执行率 / 权重 / 得分.
+#[test]
+fn the_unit_after_another_danwei_and_budget_execution_headers() {
+    let mut f = national();
+    f.title = s(&[
+        "2023年度项目支出绩效自评表",
+        "填报单位（盖章）：某县交通运输局　　　　单位：元",
+    ]);
+    f.funding_caption = String::from("预算执行情况（10分）");
+    f.funding_header = s(&[
+        "年初预算",
+        "调整后预算数",
+        "预算执行数",
+        "预算执行率",
+        "权重",
+        "得分",
+    ]);
+    f.funding_rows = vec![
+        s(&[
+            "资金总额：",
+            "2000000",
+            "1800000",
+            "1710000",
+            "95%",
+            "10",
+            "9.5",
+        ]),
+        s(&[
+            "其中：本年财政拨款",
+            "2000000",
+            "1800000",
+            "1710000",
+            "",
+            "",
+            "",
+        ]),
+    ];
+    let r = read_saved(&f, "xlsx", &opts());
+    assert_eq!(r.unit.as_ref().unwrap().unit, AmountUnit::Yuan);
+    assert_eq!(
+        (
+            r.project.budget_initial,
+            r.project.budget_adjusted,
+            r.project.executed
+        ),
+        (v(dec!(200)), v(dec!(180)), v(dec!(171)))
+    );
+    // 171 / 180 = 95% of 10, as published.
+    assert_eq!(leaf_score(&r, "预算执行率").0, dec!(9.50));
+    assert_eq!(r.evaluation.indicators[0].published_score, Some(dec!(9.5)));
+}

@@ -10,7 +10,8 @@
 //!    没有完成, 没有达到, 不达标, 未落实), or the target's own words negated ("不及时" for 及时,
 //!    "未提升" for 提升: 未/不/没/没有/无 right before them).
 //! 3. 部分达成并具有一定效果 (middle band): [`PARTIAL`] (部分达成, 部分完成, 部分实现, 基本完成,
-//!    基本达成, 基本达到, 基本实现).
+//!    基本达成, 基本达到, 基本实现, 基本满意, 基本达标, 基本合格, 基本到位), or any other
+//!    "部分" ("部分建立", "大部分到位").
 //! 4. An actual that is exactly the target's words ("及时" for 及时, "无事故" for 无事故) → top band.
 //! 5. Any other negation or delay word ([`HEDGES`]: 未, 不, 没, 无法, 延期, 滞后, 有待, 尚需), as in
 //!    "未按时完成" or "未能完成", which would otherwise read as 完成 → needs judgement.
@@ -48,6 +49,10 @@ pub const PARTIAL: &[&str] = &[
     "基本达成",
     "基本达到",
     "基本实现",
+    "基本满意",
+    "基本达标",
+    "基本合格",
+    "基本到位",
 ];
 
 /// Phrases that mean the target was met (checked last).
@@ -170,6 +175,10 @@ pub fn judge(target: &str, actual: &str) -> TextVerdict {
     }
     if let Some(p) = PARTIAL.iter().find(|p| a.contains(**p)) {
         return band(QualitativeGrade::Partial, p);
+    }
+    // "部分建立", "大部分到位": partly, whatever the verb.
+    if a.contains("部分") {
+        return band(QualitativeGrade::Partial, "部分");
     }
     if !t.is_empty() && a == t {
         return band(QualitativeGrade::Achieved, "与指标值一致");

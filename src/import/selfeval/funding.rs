@@ -162,13 +162,12 @@ pub fn read(
                 || t.starts_with("全年调整")
                 || t.starts_with("预算数")
         }),
-        executed: header_col(sheet, hr, |t| {
-            t.starts_with("全年执行") || t.starts_with("实际执行") || t == "执行数"
-        }),
+        // 全年执行数, 实际执行数, 预算执行数, 执行数 (not 执行率).
+        executed: header_col(sheet, hr, |t| t.contains("执行数")),
         weight: header_col(sheet, hr, |t| {
             t == "分值" || t == "权重" || t.starts_with("分值(")
         }),
-        rate: header_col(sheet, hr, |t| t.starts_with("执行率")),
+        rate: header_col(sheet, hr, |t| t.contains("执行率")),
         score: header_col(sheet, hr, |t| t == "得分" || t.starts_with("得分(")),
     };
     let first_amount = [columns.initial, columns.adjusted, columns.executed]

@@ -90,8 +90,9 @@ fn unit_in(text: &str) -> Option<AmountUnit> {
             o => o,
         })
         .collect();
-    // "单位:万元", "单位：元", "金额单位:万元", "(单位:元)".
-    if let Some(i) = t.find("单位") {
+    // "单位:万元", "单位：元", "金额单位:万元", "(单位:元)"; every "单位" of the cell, since a
+    // subtitle may say "填报单位（盖章）：某局　单位：元".
+    for (i, _) in t.match_indices("单位") {
         let rest = t[i + "单位".len()..].trim_start_matches(':');
         for (word, unit) in [
             ("万元", AmountUnit::WanYuan),
@@ -265,6 +266,10 @@ mod tests {
         assert_eq!(unit_in("年初预算数【万元】"), Some(AmountUnit::WanYuan));
         assert_eq!(unit_in("项目资金"), None);
         assert_eq!(unit_in("实施单位：元谋县农业农村局"), None);
+        assert_eq!(
+            unit_in("填报单位（盖章）：某市人力资源和社会保障局　　单位：元"),
+            Some(AmountUnit::Yuan)
+        );
         assert_eq!(
             unit_in("金额单位：万元（保留两位小数）"),
             Some(AmountUnit::WanYuan)
