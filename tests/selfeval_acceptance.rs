@@ -189,6 +189,12 @@ fn a_zero_total_row_with_filled_sources_is_an_error_not_a_zero_score() {
         all.iter().any(|m| m.contains("89.974") && m.contains("90")),
         "{all:#?}"
     );
+    // The sources are compared column by column: 年初 90 with 90, 全年 89.974 with 89.974;
+    // no finding may set one column's total against another column's sources.
+    assert!(
+        !all.iter().any(|m| m.contains("0.026")),
+        "a 年初 total was compared with 全年 sources: {all:#?}"
+    );
     // The 执行率 row is not a silent 0 of 10 with nothing said.
     let e = &ws.evaluations[0];
     let b = jixiao::calc::score_evaluation(&ws, e);

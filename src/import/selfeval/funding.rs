@@ -446,26 +446,6 @@ impl Block {
                 kind: RowKind::Added,
                 text: format!("资金来源：{}", s.label),
             });
-            // The 项目支出预算表 columns the sources correspond to (全年预算数).
-            let slot = if s.label.contains("财政拨款") || s.label == "财政资金" {
-                Some(&mut project.funding.general_budget)
-            } else if s.label.contains("上年结转") {
-                Some(&mut project.funding.carryover)
-            } else if s.label.contains("财政专户") {
-                Some(&mut project.funding.special_account)
-            } else if s.label.contains("其他资金")
-                || s.label.contains("单位资金")
-                || s.label.contains("自筹")
-            {
-                Some(&mut project.funding.own_funds)
-            } else {
-                None
-            };
-            if let Some(slot) = slot
-                && slot.is_blank()
-            {
-                *slot = s.figures.adjusted;
-            }
         }
     }
 }
