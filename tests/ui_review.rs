@@ -10,9 +10,9 @@ mod review_support;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jixiao::model::Workspace;
+use jixiao::store::session::Dirs;
 use jixiao::ui::app::{Dialog, Startup, WorkbenchApp};
 use jixiao::ui::dialogs::{ChooserMode, InAppOnly};
-use jixiao::store::session::Dirs;
 use jixiao::ui::view::View;
 use rust_decimal_macros::dec;
 
@@ -190,7 +190,9 @@ fn the_window_asks_for_the_unit_a_form_does_not_state() {
     h.get_by_label("金额单位（所有表）").click();
     h.run();
     h.get_by_label("万元").click();
-    h.run();
+    // One frame takes the click and starts the review on its thread; the spinner would keep a
+    // full `run` repainting for as long as the thread takes, so wait for it instead.
+    h.step();
     h.state_mut().ui.review.as_mut().unwrap().wait();
     h.run();
     assert!(
