@@ -544,12 +544,15 @@ impl WorkbenchApp {
                 ));
             });
         let panel_eval = self.panel_evaluation();
-        egui::Panel::right("scores")
-            .resizable(true)
-            .default_size(300.0)
-            .show(ui, |ui| {
-                score_panel::score_panel_ui(ui, &self.doc.ws, &self.derived, panel_eval);
-            });
+        // The 批量复核 page is about files, not the workspace: it gets the score panel's width.
+        if self.ui.view != View::Review {
+            egui::Panel::right("scores")
+                .resizable(true)
+                .default_size(300.0)
+                .show(ui, |ui| {
+                    score_panel::score_panel_ui(ui, &self.doc.ws, &self.derived, panel_eval);
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             outputs.extend(pages::page_ui(
                 ui,

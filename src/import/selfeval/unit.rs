@@ -179,14 +179,14 @@ pub fn decide(
         }),
         [] => Err(UnitRefusal {
             message: format!(
-                "工作表“{}”没有写明金额单位（元、万元或千元）：请确认后用 --unit 元|万元|千元 指定",
+                "工作表“{}”没有写明金额单位（元、万元或千元）：请确认后指定（命令行用 --unit 元|万元|千元，窗口中在“金额单位”处选择）",
                 sheet.name
             ),
             mentions: found,
         }),
         _ => Err(UnitRefusal {
             message: format!(
-                "工作表“{}”的金额单位前后不一致（{}）：请确认后用 --unit 元|万元|千元 指定",
+                "工作表“{}”的金额单位前后不一致（{}）：请确认后指定（命令行用 --unit 元|万元|千元，窗口中在“金额单位”处选择）",
                 sheet.name,
                 places(&found)
             ),

@@ -74,6 +74,9 @@ impl SortKey {
 
 const RED: egui::Color32 = egui::Color32::from_rgb(190, 30, 30);
 
+/// The widest a project or unit name may be in the summary (longer ones are cut, whole on hover).
+const NAME_WIDTH: f32 = 150.0;
+
 /// The heading, the profile choice and the table.
 pub fn summary_ui(ui: &mut egui::Ui, page: &mut ReviewPage) {
     ui.heading("批量复核");
@@ -172,7 +175,13 @@ pub fn summary_ui(ui: &mut egui::Ui, page: &mut ReviewPage) {
                                 page.chosen.remove(&i);
                             }
                         }
-                        if ui.link(&cells[1]).clicked() {
+                        // Long project and unit names are cut to a column's width, with
+                        // the whole name on hover, so the figures stay in view at 1280 px.
+                        let name = ui.scope(|ui| {
+                            ui.set_max_width(NAME_WIDTH);
+                            ui.add(egui::Link::new(&cells[1]))
+                        });
+                        if name.inner.on_hover_text(&cells[1]).clicked() {
                             open = Some(i);
                         }
                         for (c, text) in cells.iter().enumerate().skip(2) {
@@ -181,10 +190,18 @@ pub fn summary_ui(ui: &mut egui::Ui, page: &mut ReviewPage) {
                                 8 => f.errors() > 0,
                                 _ => false,
                             };
-                            if flagged {
-                                ui.colored_label(RED, text);
+                            let label = if flagged {
+                                egui::Label::new(egui::RichText::new(text).color(RED))
                             } else {
-                                ui.label(text);
+                                egui::Label::new(text)
+                            };
+                            if c == 2 {
+                                ui.scope(|ui| {
+                                    ui.set_max_width(NAME_WIDTH);
+                                    ui.add(label.truncate());
+                                });
+                            } else {
+                                ui.add(label);
                             }
                         }
                         ui.end_row();
