@@ -230,7 +230,9 @@ impl EditableTable for IndicatorTable<'_> {
         match col {
             0 => text.trim().clone_into(&mut ind.name),
             1 => {
-                let w = parse_number_opt(text)?.unwrap_or(Decimal::ZERO);
+                let w = parse_number_opt(text)
+                    .map_err(|e| e.to_string())?
+                    .unwrap_or(Decimal::ZERO);
                 if w < Decimal::ZERO {
                     return Err("分值不能为负数".to_owned());
                 }
