@@ -189,7 +189,7 @@ pub fn run_with(
             json,
         }) => load(&file).and_then(|ws| progress_cmd(&ws, project.as_deref(), date, json, out)),
         Some(Command::Import(args)) => import_cmd(&args, out),
-        Some(Command::Review(args)) => args.command().run(out),
+        Some(Command::Review(args)) => args.command().run(out).map_err(|e| e.to_string()),
         Some(Command::Report {
             file,
             evaluation,
