@@ -33,14 +33,15 @@ impl Ids {
     }
 }
 
-/// Whether a grid key still names something that exists: `"project/{id}/…"` and
-/// `"evaluation/{id}/…"` only while that project or evaluation does; keys of other pages always.
+/// Whether a grid key still names something that exists: `"project/{id}/{grid}"` and
+/// `"evaluation/{id}/{grid}"` only while that project or evaluation does (the grid's name has
+/// no `/`, an id may); keys of other pages always.
 fn key_holds(key: &str, ids: &Ids) -> bool {
     if let Some(rest) = key.strip_prefix("project/") {
-        return ids.has_project(rest.split_once('/').map_or(rest, |(id, _)| id));
+        return ids.has_project(rest.rsplit_once('/').map_or(rest, |(id, _)| id));
     }
     if let Some(rest) = key.strip_prefix("evaluation/") {
-        return ids.has_evaluation(rest.split_once('/').map_or(rest, |(id, _)| id));
+        return ids.has_evaluation(rest.rsplit_once('/').map_or(rest, |(id, _)| id));
     }
     true
 }
@@ -155,15 +156,21 @@ mod tests {
 
     #[test]
     fn a_grid_key_holds_while_its_project_or_evaluation_exists() {
-        let ids = Ids {
+        let known = Ids {
             projects: ids(&["a", "c"]),
             evaluations: ids(&["e"]),
         };
-        assert!(key_holds("project/c/costs", &ids));
-        assert!(!key_holds("project/b/costs", &ids));
-        assert!(key_holds("evaluation/e/存在问题", &ids));
-        assert!(!key_holds("evaluation/a/indicators", &ids));
-        assert!(key_holds("summary/2024/unit-income", &ids));
+        assert!(key_holds("project/c/costs", &known));
+        assert!(!key_holds("project/b/costs", &known));
+        assert!(key_holds("evaluation/e/存在问题", &known));
+        assert!(!key_holds("evaluation/a/indicators", &known));
+        assert!(key_holds("summary/2024/unit-income", &known));
+        let slashed = Ids {
+            projects: ids(&["2021/a"]),
+            evaluations: vec![],
+        };
+        assert!(key_holds("project/2021/a/costs", &slashed));
+        assert!(!key_holds("project/2021/costs", &slashed));
     }
 
     #[test]
