@@ -180,7 +180,7 @@ impl Scenario {
             let year = ws.budgets.first().expect("a budget book").year;
             View::Functional { year, table: 0 }
         } else {
-            View::Evaluation(0)
+            View::Evaluation(ws.evaluations[0].id.clone())
         }
     }
 
@@ -248,7 +248,7 @@ fn typed_leaf_row(ws: &Workspace) -> usize {
 /// all, type 0, Enter) and reports the frames from the Enter until the score panel shows the
 /// new total.
 fn edit_to_total(ws: &Workspace, round: usize) -> (Vec<Duration>, usize, String, String) {
-    let view = View::Evaluation(0);
+    let view = View::Evaluation(ws.evaluations[0].id.clone());
     let key = grid_key_for(&view);
     let grid_id = egui::Id::unique(&key);
     let mut w = Window::new(ws.clone(), view.clone());

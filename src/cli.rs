@@ -189,7 +189,7 @@ pub fn run_with(
             json,
         }) => load(&file).and_then(|ws| progress_cmd(&ws, project.as_deref(), date, json, out)),
         Some(Command::Import(args)) => import_cmd(&args, out),
-        Some(Command::Review(args)) => args.command().run(out),
+        Some(Command::Review(args)) => args.command().run(out).map_err(|e| e.to_string()),
         Some(Command::Report {
             file,
             evaluation,
@@ -680,7 +680,7 @@ fn report_cmd(
     output: &Path,
     out: &mut dyn std::io::Write,
 ) -> Result<i32, String> {
-    let (doc, bytes) = crate::report::report_pdf(ws, only, opts)?;
+    let (doc, bytes) = crate::report::report_pdf(ws, only, opts).map_err(|e| e.to_string())?;
     store::write_atomic(output, &bytes).map_err(|e| format!("无法写入 PDF：{e}"))?;
     let _ = writeln!(
         out,

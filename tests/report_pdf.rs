@@ -228,6 +228,8 @@ fn annex_lists_the_consistency_findings() {
 
 #[test]
 fn an_unknown_evaluation_is_refused_with_the_ids() {
-    let err = report_pdf(&sample(), Some("nope"), ReportOptions::default()).unwrap_err();
+    let err = report_pdf(&sample(), Some("nope"), ReportOptions::default())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("nope") && err.contains("2021-dept"), "{err}");
 }

@@ -63,7 +63,7 @@ fn opens_on_the_sample_and_editing_an_actual_moves_total_and_grade_and_undo_rest
     );
     let mut h = harness(app);
     let eval = evaluation_index(&h.state().doc.ws, "2021-dept");
-    h.state_mut().ui.view = View::Evaluation(eval);
+    h.state_mut().ui.view = View::Evaluation(h.state().doc.ws.evaluations[eval].id.clone());
     h.run();
     assert_eq!(
         total(h.state(), eval),
@@ -73,9 +73,10 @@ fn opens_on_the_sample_and_editing_an_actual_moves_total_and_grade_and_undo_rest
 
     let row = typed_leaf_row(&h.state().doc.ws, eval);
     // Jump to the row the way a click on a finding does: the grid scrolls it into view.
+    let id = h.state().doc.ws.evaluations[eval].id.clone();
     h.state_mut()
         .apply_outputs(vec![jixiao::ui::view::Output::Navigate(
-            View::Evaluation(eval),
+            View::Evaluation(id),
             Some((row, 3)),
         )]);
     h.run();
@@ -108,7 +109,7 @@ fn a_bad_number_shows_an_error_and_changes_nothing() {
     let root = tempfile::tempdir().unwrap();
     let mut h = harness(WorkbenchApp::new(startup(root.path())));
     let eval = evaluation_index(&h.state().doc.ws, "2021-dept");
-    h.state_mut().ui.view = View::Evaluation(eval);
+    h.state_mut().ui.view = View::Evaluation(h.state().doc.ws.evaluations[eval].id.clone());
     h.run();
     let before = h.state().doc.ws.clone();
     let cell = "第2行 分值";
@@ -230,7 +231,7 @@ fn adding_and_indenting_an_indicator_makes_the_weights_check_react() {
     let root = tempfile::tempdir().unwrap();
     let mut h = harness(WorkbenchApp::new(startup(root.path())));
     let eval = evaluation_index(&h.state().doc.ws, "2021-dept");
-    h.state_mut().ui.view = View::Evaluation(eval);
+    h.state_mut().ui.view = View::Evaluation(h.state().doc.ws.evaluations[eval].id.clone());
     h.run();
     assert_eq!(
         weight_findings(h.state(), "2021-dept"),
@@ -375,7 +376,10 @@ fn a_new_evaluation_from_a_template_for_a_project_is_one_undoable_step() {
         jixiao::model::Subject::Project(ws.projects[lv].id.clone())
     );
     assert_eq!(ev.indicators.len(), templates[t].indicators.len());
-    assert_eq!(h.state().ui.view, View::Evaluation(before));
+    assert_eq!(
+        h.state().ui.view,
+        View::Evaluation(ws.evaluations[before].id.clone())
+    );
     // Its 预算执行率 follows the project: 7,309.62 / 6,800 is over 100%, so full marks… but the
     // template's profile measures against 调整后预算, which 铝工业 lacks: the row says why.
     let b = h.state().derived.breakdowns.last().unwrap();
@@ -398,9 +402,10 @@ fn the_side_editor_explains_the_selected_row_with_its_unit_and_weight() {
         .iter()
         .position(|i| i.name == "推动铝工业转型升级")
         .unwrap();
+    let id = h.state().doc.ws.evaluations[eval].id.clone();
     h.state_mut()
         .apply_outputs(vec![jixiao::ui::view::Output::Navigate(
-            View::Evaluation(eval),
+            View::Evaluation(id),
             Some((row, 3)),
         )]);
     h.run();

@@ -49,7 +49,10 @@ fn clicking_a_bar_of_the_department_chart_opens_the_project() {
     bar.click();
     h.run();
     let i = project_index(&h.state().doc.ws, "2021-zhizaoye");
-    assert_eq!(h.state().ui.view, View::Project(i));
+    assert_eq!(
+        h.state().ui.view,
+        View::Project(h.state().doc.ws.projects[i].id.clone())
+    );
     // The project page shows its chart, read out at the default cursor (31 July).
     assert!(
         h.query_all_by_label_contains("2021-07-31  序时进度 58.08%")
@@ -84,7 +87,10 @@ fn a_real_pointer_click_on_a_bar_opens_the_project() {
     });
     h.run();
     let i = project_index(&h.state().doc.ws, "2021-lvgongye");
-    assert_eq!(h.state().ui.view, View::Project(i));
+    assert_eq!(
+        h.state().ui.view,
+        View::Project(h.state().doc.ws.projects[i].id.clone())
+    );
 }
 
 #[test]
@@ -117,7 +123,7 @@ fn a_disbursement_typed_in_the_grid_moves_the_chart() {
     let root = tempfile::tempdir().unwrap();
     let ws = sample();
     let i = project_index(&ws, "2021-zhizaoye");
-    let mut h = harness_on(root.path(), View::Project(i));
+    let mut h = harness_on(root.path(), View::Project(ws.projects[i].id.clone()));
     h.run();
     let before = &h.state().derived.progress.projects[i];
     let year_end = before.series.year_end();

@@ -52,9 +52,11 @@ fn target(app: &WorkbenchApp, f: &Finding) -> Option<String> {
     let ws = &app.doc.ws;
     let jump = jump_for(ws, &f.location)?;
     Some(match (&f.location, &jump.view) {
-        (Location::Project { .. }, View::Project(i)) => format!("项目 {}", ws.projects[*i].id),
+        (Location::Project { .. }, View::Project(i)) => {
+            format!("项目 {}", ws.project(i).unwrap().id)
+        }
         (Location::Indicator { index, .. }, View::Evaluation(i)) => {
-            let ev = &ws.evaluations[*i];
+            let ev = ws.evaluation(i).unwrap();
             format!(
                 "评价 {} 第{}行 {}",
                 ev.id,
@@ -63,7 +65,7 @@ fn target(app: &WorkbenchApp, f: &Finding) -> Option<String> {
             )
         }
         (Location::Evaluation { .. }, View::Evaluation(i)) => {
-            format!("评价 {}", ws.evaluations[*i].id)
+            format!("评价 {}", ws.evaluation(i).unwrap().id)
         }
         (Location::Budget { row: Some(r), .. }, View::Functional { year, table }) => {
             let line = &ws.budget(*year).unwrap().functional[*table].lines[*r];
@@ -90,18 +92,18 @@ fn assert_places_hold(app: &WorkbenchApp) {
         let jump = jump_for(ws, &f.location);
         match (&f.location, jump.as_ref().map(|j| &j.view)) {
             (Location::Project { id, .. }, Some(View::Project(i))) => {
-                assert_eq!(&ws.projects[*i].id, id, "{}", f.message);
+                assert_eq!(&ws.project(i).unwrap().id, id, "{}", f.message);
             }
             (Location::Indicator { evaluation, index }, Some(View::Evaluation(i))) => {
-                assert_eq!(&ws.evaluations[*i].id, evaluation, "{}", f.message);
+                assert_eq!(&ws.evaluation(i).unwrap().id, evaluation, "{}", f.message);
                 assert!(
-                    *index < ws.evaluations[*i].indicators.len(),
+                    *index < ws.evaluation(i).unwrap().indicators.len(),
                     "{}",
                     f.message
                 );
             }
             (Location::Evaluation { id }, Some(View::Evaluation(i))) => {
-                assert_eq!(&ws.evaluations[*i].id, id, "{}", f.message);
+                assert_eq!(&ws.evaluation(i).unwrap().id, id, "{}", f.message);
             }
             (
                 Location::Budget {
@@ -144,22 +146,29 @@ fn deleting_an_earlier_project_keeps_the_page_and_cell_on_the_same_project() {
     let mut app = app(root.path());
     let lv = project_index(&app, "2021-lvgongye");
     assert_eq!(lv, 1);
-    app.apply_outputs(vec![Output::Navigate(View::Project(lv), Some((2, 1)))]);
+    let id = || View::Project("2021-lvgongye".to_owned());
+    app.apply_outputs(vec![Output::Navigate(id(), Some((2, 1)))]);
     let before = places(&app);
 
     // Delete 2021-qyfw, the project before it: 铝工业 moves up to position 0.
     delete(&mut app, TableRef::Projects, 0);
-    assert_eq!(app.ui.view, View::Project(0));
+    assert_eq!(app.ui.view, id());
     assert_eq!(app.doc.ws.projects[0].id, "2021-lvgongye");
-    assert_eq!(app.ui.grids["project/0/disbursements"].cursor, (2, 1));
-    assert!(!app.ui.grids.contains_key("project/1/disbursements"));
+    assert_eq!(
+        app.ui.grids["project/2021-lvgongye/disbursements"].cursor,
+        (2, 1)
+    );
+    assert!(!app.ui.grids.contains_key("project/2021-qyfw/disbursements"));
     // Every finding still names what it names (those of the deleted project are gone).
     assert_places_hold(&app);
 
     undo(&mut app);
-    assert_eq!(app.ui.view, View::Project(1));
+    assert_eq!(app.ui.view, id());
     assert_eq!(app.doc.ws.projects[1].id, "2021-lvgongye");
-    assert_eq!(app.ui.grids["project/1/disbursements"].cursor, (2, 1));
+    assert_eq!(
+        app.ui.grids["project/2021-lvgongye/disbursements"].cursor,
+        (2, 1)
+    );
     assert_eq!(places(&app), before);
 }
 
@@ -167,11 +176,19 @@ fn deleting_an_earlier_project_keeps_the_page_and_cell_on_the_same_project() {
 fn deleting_the_project_on_screen_leaves_its_page_and_undo_restores_the_document() {
     let root = tempfile::tempdir().unwrap();
     let mut app = app(root.path());
-    app.apply_outputs(vec![Output::Navigate(View::Project(1), Some((0, 0)))]);
+    let on_screen = app.doc.ws.projects[1].id.clone();
+    app.apply_outputs(vec![Output::Navigate(
+        View::Project(on_screen.clone()),
+        Some((0, 0)),
+    )]);
     delete(&mut app, TableRef::Projects, 1);
     // The page of a project that is gone is not shown on another project.
     assert_eq!(app.ui.view, View::Department);
-    assert!(!app.ui.grids.contains_key("project/1/disbursements"));
+    assert!(
+        !app.ui
+            .grids
+            .contains_key(&format!("project/{on_screen}/disbursements"))
+    );
     assert_places_hold(&app);
     undo(&mut app);
     assert_eq!(app.doc.ws.projects[1].id, "2021-lvgongye");
@@ -183,23 +200,34 @@ fn deleting_an_earlier_evaluation_keeps_the_sheet_and_the_selected_row() {
     let mut app = app(root.path());
     let lv = evaluation_index(&app, "2021-lv-self");
     assert_eq!(lv, 2);
-    app.apply_outputs(vec![Output::Navigate(View::Evaluation(lv), Some((3, 2)))]);
-    assert_eq!(app.ui.selected_indicator[&lv], 3);
+    let id = "2021-lv-self";
+    app.apply_outputs(vec![Output::Navigate(
+        View::Evaluation(id.to_owned()),
+        Some((3, 2)),
+    )]);
+    assert_eq!(app.ui.selected_indicator[id], 3);
     let before = places(&app);
 
     // Delete 2021-dept, the first evaluation: the 铝工业 自评 moves to position 1.
     delete(&mut app, TableRef::Evaluations, 0);
-    assert_eq!(app.ui.view, View::Evaluation(1));
+    assert_eq!(app.ui.view, View::Evaluation(id.to_owned()));
     assert_eq!(app.doc.ws.evaluations[1].id, "2021-lv-self");
-    assert_eq!(app.ui.selected_indicator[&1], 3);
-    assert!(!app.ui.selected_indicator.contains_key(&2));
-    assert_eq!(app.ui.grids["evaluation/1/indicators"].cursor, (3, 2));
+    assert_eq!(app.ui.selected_indicator[id], 3);
+    assert!(!app.ui.selected_indicator.contains_key("2021-dept"));
+    assert_eq!(
+        app.ui.grids["evaluation/2021-lv-self/indicators"].cursor,
+        (3, 2)
+    );
     assert_places_hold(&app);
 
     undo(&mut app);
-    assert_eq!(app.ui.view, View::Evaluation(2));
-    assert_eq!(app.ui.selected_indicator[&2], 3);
-    assert_eq!(app.ui.grids["evaluation/2/indicators"].cursor, (3, 2));
+    assert_eq!(app.ui.view, View::Evaluation(id.to_owned()));
+    assert_eq!(app.doc.ws.evaluations[2].id, "2021-lv-self");
+    assert_eq!(app.ui.selected_indicator[id], 3);
+    assert_eq!(
+        app.ui.grids["evaluation/2021-lv-self/indicators"].cursor,
+        (3, 2)
+    );
     assert_eq!(places(&app), before);
 }
 

@@ -372,7 +372,10 @@ fn findings_lead_to_their_page_and_cell() {
     let p = lvgongye(&ws);
     let loc = Location::project("2021-lvgongye", Some("disbursements[3].date"));
     assert_eq!(jump_for(&ws, &loc).unwrap().cell, Some((3, 0)));
-    assert_eq!(jump_for(&ws, &loc).unwrap().view, View::Project(p));
+    assert_eq!(
+        jump_for(&ws, &loc).unwrap().view,
+        View::Project(ws.projects[p].id.clone())
+    );
     let loc = Location::Indicator {
         evaluation: "2021-dept".to_owned(),
         index: 32,
@@ -383,7 +386,10 @@ fn findings_lead_to_their_page_and_cell() {
         .position(|e| e.id == "2021-dept")
         .unwrap();
     assert_eq!(jump_for(&ws, &loc).unwrap().cell, Some((32, 0)));
-    assert_eq!(jump_for(&ws, &loc).unwrap().view, View::Evaluation(e));
+    assert_eq!(
+        jump_for(&ws, &loc).unwrap().view,
+        View::Evaluation(ws.evaluations[e].id.clone())
+    );
     let loc = Location::budget(2024, CheckTable::Totals, None, Some("initial.total"));
     assert_eq!(
         jump_for(&ws, &loc).unwrap().view,
@@ -527,7 +533,7 @@ fn pasting_into_the_general_budget_table_through_the_window() {
 fn editing_a_disbursement_moves_the_rate_on_the_project_page() {
     let root = tempfile::tempdir().unwrap();
     let i = lvgongye(&sample());
-    let mut h = harness_on(root.path(), View::Project(i));
+    let mut h = harness_on(root.path(), View::Project(sample().projects[i].id.clone()));
     h.run();
     assert!(h.query_all_by_label("50.75%").count() >= 1);
     let cell = "第4行 金额（万元）";
@@ -559,7 +565,7 @@ fn every_budget_and_project_page_draws_on_the_sample() {
         views.push(View::ThreePublic { year });
         views.push(View::Projects { year });
     }
-    views.extend((0..ws.projects.len()).map(View::Project));
+    views.extend(ws.projects.iter().map(|p| View::Project(p.id.clone())));
     let mut h = harness_on(root.path(), View::Department);
     h.run();
     for v in views {

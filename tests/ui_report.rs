@@ -29,7 +29,7 @@ fn harness(root: &std::path::Path) -> Harness<'static, WorkbenchApp> {
         .iter()
         .position(|e| e.id == "2021-dept")
         .unwrap();
-    h.state_mut().ui.view = View::Evaluation(eval);
+    h.state_mut().ui.view = View::Evaluation(h.state().doc.ws.evaluations[eval].id.clone());
     h.run();
     h
 }

@@ -155,7 +155,10 @@ fn review_a_folder_sort_open_a_form_and_import_two() {
     assert_eq!(e.published.as_ref().unwrap().total, Some(dec!(100)));
     let b = jixiao::calc::score_evaluation(ws, e);
     assert_eq!(b.total.score, dec!(88.00));
-    assert_eq!(h.state().ui.view, View::Evaluation(0));
+    assert_eq!(
+        h.state().ui.view,
+        View::Evaluation(ws.evaluations[0].id.clone())
+    );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert!(h.state().doc.ws.projects.is_empty());

@@ -44,6 +44,22 @@ impl Pasted {
     }
 }
 
+/// What kind of pasted block was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasteErrorKind {
+    /// A header was recognised, but cells under it cannot be read.
+    UnreadableCells,
+}
+
+/// Why a pasted block with a header was refused (nothing is pasted): its kind, and the message
+/// naming the first cell that cannot be read and how many more there are.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct PasteError {
+    pub kind: PasteErrorKind,
+    pub message: String,
+}
+
 /// Reads a pasted block as a table of `layout` when its first rows are that layout's header.
 /// `None`: no header (paste cell by cell as usual). `Some(Err)`: a header, but a cell that
 /// cannot be read (the message names its row and column; nothing is pasted).
@@ -52,7 +68,7 @@ pub fn recognise_paste(
     layout: Layout,
     unit: AmountUnit,
     year: i32,
-) -> Option<Result<Pasted, String>> {
+) -> Option<Result<Pasted, PasteError>> {
     if block.len() < 2 {
         return None;
     }
@@ -86,10 +102,14 @@ pub fn recognise_paste(
     };
     if let Some(first) = cells.problems.first() {
         let more = cells.problems.len() - 1;
-        return Some(Err(if more > 0 {
+        let message = if more > 0 {
             format!("粘贴未完成，{first}（另有 {more} 处）")
         } else {
             format!("粘贴未完成，{first}")
+        };
+        return Some(Err(PasteError {
+            kind: PasteErrorKind::UnreadableCells,
+            message,
         }));
     }
     let left_out = notes.iter().filter(|n| n.kind == RowKind::Skipped).count()
@@ -140,6 +160,7 @@ mod tests {
         let Some(Err(e)) = recognise_paste(&b, Layout::Projects, AmountUnit::WanYuan, 2024) else {
             panic!("refused")
         };
+        let e = e.to_string();
         assert!(e.contains("第 2 行 B 列") && e.contains("欧式"), "{e}");
     }
 }

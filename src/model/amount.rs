@@ -7,6 +7,8 @@ use rust_decimal::Decimal;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::number_error::{NumberError, NumberErrorKind};
+
 /// The text published tables use for an amount withheld for confidentiality (涉密不予公开).
 pub const WITHHELD_TEXT: &str = "XXXX";
 
@@ -48,7 +50,7 @@ impl Amount {
     }
 
     /// Parses the stored text form: "" (blank), "XXXX" (withheld) or a plain decimal.
-    pub fn parse_stored(text: &str) -> Result<Self, String> {
+    pub fn parse_stored(text: &str) -> Result<Self, NumberError> {
         let t = text.trim();
         if t.is_empty() {
             return Ok(Amount::Blank);
@@ -82,17 +84,23 @@ impl fmt::Display for Amount {
 }
 
 /// Parses a plain decimal ("-12.50"), with a message a user can act on when it does not fit.
-pub fn parse_decimal_exact(t: &str) -> Result<Decimal, String> {
+pub fn parse_decimal_exact(t: &str) -> Result<Decimal, NumberError> {
     let digits = t.trim_start_matches(['-', '+']);
     let significant = digits.chars().filter(char::is_ascii_digit).count();
     match Decimal::from_str_exact(t) {
         Ok(v) => Ok(v),
         Err(_) if digits.chars().all(|c| c.is_ascii_digit() || c == '.') && significant > 28 => {
-            Err(format!(
-                "数值 \"{t}\" 超出可表示的范围（最多 28 位有效数字）"
+            Err(NumberError::new(
+                NumberErrorKind::OutOfRange,
+                format!("数值 \"{t}\" 超出可表示的范围（最多 28 位有效数字）"),
             ))
         }
-        Err(_) => Decimal::from_str(t).map_err(|_| format!("\"{t}\" 不是有效的数值")),
+        Err(_) => Decimal::from_str(t).map_err(|_| {
+            NumberError::new(
+                NumberErrorKind::NotANumber,
+                format!("\"{t}\" 不是有效的数值"),
+            )
+        }),
     }
 }
 

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::amount::{Amount, WITHHELD_TEXT, parse_decimal_exact};
+use super::number_error::{NumberError, NumberErrorKind};
 
 /// What a typed number turned out to be.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,15 +61,16 @@ pub fn convert_unit(value: Decimal, from: AmountUnit, to: AmountUnit) -> Decimal
 }
 
 /// Parses one typed or pasted number.
-pub fn parse_number(input: &str) -> Result<ParsedNumber, String> {
+pub fn parse_number(input: &str) -> Result<ParsedNumber, NumberError> {
     let half = to_half_width(input);
     let t = half.trim();
     if t.is_empty() {
-        return Err("请输入数值".to_owned());
+        return Err(NumberError::new(NumberErrorKind::Empty, "请输入数值"));
     }
     if is_blank_mark(t) {
-        return Err(format!(
-            "\"{t}\" 表示空缺：请清空单元格（Delete），或填写 0"
+        return Err(NumberError::new(
+            NumberErrorKind::BlankMark,
+            format!("\"{t}\" 表示空缺：请清空单元格（Delete），或填写 0"),
         ));
     }
     // Split the numeric head from a unit tail.
@@ -89,10 +91,16 @@ pub fn parse_number(input: &str) -> Result<ParsedNumber, String> {
         tail = rest.trim();
     }
     if head.is_empty() {
-        return Err(format!("\"{}\" 不是数值", input.trim()));
+        return Err(NumberError::new(
+            NumberErrorKind::NotANumber,
+            format!("\"{}\" 不是数值", input.trim()),
+        ));
     }
     if tail.chars().any(|c| c.is_ascii_digit()) {
-        return Err(format!("\"{}\" 含有多余的数字或符号", input.trim()));
+        return Err(NumberError::new(
+            NumberErrorKind::NotANumber,
+            format!("\"{}\" 含有多余的数字或符号", input.trim()),
+        ));
     }
     let number = normalise_separators(head)?;
     let value = parse_decimal_exact(&number)?;
@@ -105,7 +113,7 @@ pub fn parse_number(input: &str) -> Result<ParsedNumber, String> {
 }
 
 /// Removes thousands separators, refusing spellings that would be misread.
-fn normalise_separators(head: &str) -> Result<String, String> {
+fn normalise_separators(head: &str) -> Result<String, NumberError> {
     let compact: String = head.chars().filter(|c| *c != ' ').collect();
     if compact.contains(',') {
         let (int_part, frac_part) = match compact.split_once('.') {
@@ -113,8 +121,9 @@ fn normalise_separators(head: &str) -> Result<String, String> {
             None => (compact.as_str(), None),
         };
         if frac_part.is_some_and(|f| f.contains(',')) {
-            return Err(format!(
-                "\"{head}\" 像是欧式写法（逗号作小数点）：请写成 1234.5 这样的形式"
+            return Err(NumberError::new(
+                NumberErrorKind::Separators,
+                format!("\"{head}\" 像是欧式写法（逗号作小数点）：请写成 1234.5 这样的形式"),
             ));
         }
         let digits = int_part.trim_start_matches(['-', '+']);
@@ -122,12 +131,16 @@ fn normalise_separators(head: &str) -> Result<String, String> {
         let well_grouped = groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
             && groups.iter().skip(1).all(|g| g.len() == 3);
         if !well_grouped {
-            return Err(format!("\"{head}\" 的千位分隔符位置不对"));
+            return Err(NumberError::new(
+                NumberErrorKind::Separators,
+                format!("\"{head}\" 的千位分隔符位置不对"),
+            ));
         }
     }
     if compact.matches('.').count() > 1 {
-        return Err(format!(
-            "\"{head}\" 有多个小数点（欧式写法 1.234,5 请改为 1234.5）"
+        return Err(NumberError::new(
+            NumberErrorKind::Separators,
+            format!("\"{head}\" 有多个小数点（欧式写法 1.234,5 请改为 1234.5）"),
         ));
     }
     Ok(compact.replace(',', ""))
@@ -179,7 +192,7 @@ impl AmountUnit {
 
 /// Parses a money cell as typed in a table of the given unit: blank, 'XXXX', or a number with
 /// an optional `万元`/`元` suffix converted exactly into the table's unit.
-pub fn parse_amount_input(input: &str, unit: AmountUnit) -> Result<Amount, String> {
+pub fn parse_amount_input(input: &str, unit: AmountUnit) -> Result<Amount, NumberError> {
     let t = to_half_width(input);
     let t = t.trim();
     if t.is_empty() {
@@ -190,14 +203,22 @@ pub fn parse_amount_input(input: &str, unit: AmountUnit) -> Result<Amount, Strin
     }
     let n = parse_number(t)?;
     if n.percent || n.permille {
-        return Err("金额不能是百分数".to_owned());
+        return Err(NumberError::new(
+            NumberErrorKind::WrongUnit,
+            "金额不能是百分数",
+        ));
     }
     let written = match n.unit.as_str() {
         "" => unit,
         "万元" => AmountUnit::WanYuan,
         "元" => AmountUnit::Yuan,
         "千元" => AmountUnit::QianYuan,
-        other => return Err(format!("金额的单位应为万元或元，而不是 \"{other}\"")),
+        other => {
+            return Err(NumberError::new(
+                NumberErrorKind::WrongUnit,
+                format!("金额的单位应为万元或元，而不是 \"{other}\""),
+            ));
+        }
     };
     Ok(Amount::Value(convert_unit(n.value, written, unit)))
 }
@@ -218,7 +239,7 @@ impl KeepScale for Decimal {
 }
 
 /// Parses an optional number: blank is `None`, a number keeps what was written (`12.5%` → 12.5).
-pub fn parse_number_opt(input: &str) -> Result<Option<Decimal>, String> {
+pub fn parse_number_opt(input: &str) -> Result<Option<Decimal>, NumberError> {
     if to_half_width(input).trim().is_empty() {
         return Ok(None);
     }
@@ -227,13 +248,16 @@ pub fn parse_number_opt(input: &str) -> Result<Option<Decimal>, String> {
 
 /// Parses a ratio typed as a percentage or a plain number and returns percent points
 /// (`12.5%` → 12.5; `0.125` stays 0.125, since a bare number is taken as written).
-pub fn parse_percent_points(input: &str) -> Result<Decimal, String> {
+pub fn parse_percent_points(input: &str) -> Result<Decimal, NumberError> {
     let n = parse_number(input)?;
     if n.permille {
         return Ok(n.value / Decimal::TEN);
     }
     if !n.unit.is_empty() {
-        return Err(format!("比率不应带单位 \"{}\"", n.unit));
+        return Err(NumberError::new(
+            NumberErrorKind::WrongUnit,
+            format!("比率不应带单位 \"{}\"", n.unit),
+        ));
     }
     Ok(n.value)
 }
@@ -252,19 +276,35 @@ mod tests {
         let w = parse_number("54.2543万元").unwrap();
         assert_eq!((w.value, w.unit.as_str()), (dec!(54.2543), "万元"));
         assert_eq!(parse_number(" -3.5 ").unwrap().value, dec!(-3.5));
-        assert_eq!(parse_number("≥").unwrap_err(), "\"≥\" 不是数值");
+        assert_eq!(parse_number("≥").unwrap_err().to_string(), "\"≥\" 不是数值");
     }
 
     #[test]
     fn misleading_forms_are_refused_with_reasons() {
-        assert!(parse_number("1.234,5").unwrap_err().contains("欧式"));
-        assert!(parse_number("12,34").unwrap_err().contains("千位分隔符"));
-        assert!(parse_number("—").unwrap_err().contains("空缺"));
-        assert!(parse_number("abc").unwrap_err().contains("不是数值"));
+        assert!(
+            parse_number("1.234,5")
+                .unwrap_err()
+                .to_string()
+                .contains("欧式")
+        );
+        assert!(
+            parse_number("12,34")
+                .unwrap_err()
+                .to_string()
+                .contains("千位分隔符")
+        );
+        assert!(parse_number("—").unwrap_err().to_string().contains("空缺"));
+        assert!(
+            parse_number("abc")
+                .unwrap_err()
+                .to_string()
+                .contains("不是数值")
+        );
         assert!(parse_number("1 2 3a4").is_err());
         assert!(
             parse_number("1000000000000000000000000000000")
                 .unwrap_err()
+                .to_string()
                 .contains("范围")
         );
     }

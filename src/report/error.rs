@@ -13,6 +13,9 @@ pub enum ReportError {
     /// The PDF writer failed.
     #[error("无法生成 PDF：{0}")]
     Pdf(String),
+    /// No evaluation has the ID asked for (the message lists those there are).
+    #[error(transparent)]
+    UnknownEvaluation(#[from] crate::model::UnknownId),
 }
 
 /// Writing the spreadsheet export.

@@ -76,10 +76,9 @@ pub fn report_pdf(
     ws: &Workspace,
     id: Option<&str>,
     opts: ReportOptions,
-) -> Result<(Document, Vec<u8>), String> {
-    let fonts = FontMetrics::bundled().ok_or_else(|| super::ReportError::Font.to_string())?;
-    let chosen: Vec<&Evaluation> =
-        crate::model::pick(&ws.evaluations, id, |e| &e.id, "评价").map_err(|e| e.to_string())?;
+) -> Result<(Document, Vec<u8>), super::ReportError> {
+    let fonts = FontMetrics::bundled().ok_or(super::ReportError::Font)?;
+    let chosen: Vec<&Evaluation> = crate::model::pick(&ws.evaluations, id, |e| &e.id, "评价")?;
     let scored: Vec<ScoreBreakdown> = chosen.iter().map(|e| score_evaluation(ws, e)).collect();
     let pairs: Vec<(&Evaluation, &ScoreBreakdown)> =
         chosen.iter().copied().zip(scored.iter()).collect();
@@ -89,7 +88,7 @@ pub fn report_pdf(
         Vec::new()
     };
     let doc = layout_report(ws, &pairs, &findings, opts, &fonts);
-    let bytes = super::pdf::write_pdf(&doc, &fonts).map_err(|e| e.to_string())?;
+    let bytes = super::pdf::write_pdf(&doc, &fonts)?;
     Ok((doc, bytes))
 }
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::model::{AmountUnit, ScoringProfile};
 
+use super::error::ReviewError;
 use super::{Batch, ReviewOptions, review_paths};
 
 /// The options of `jixiao review`, as parsed.
@@ -22,25 +23,21 @@ pub struct Command {
 pub const EXIT_SOME_UNREAD: i32 = 4;
 
 /// Reads `--unit`: 元, 万元 or 千元 (also `yuan`, `wan`, `qian`).
-pub fn parse_unit(word: &str) -> Result<AmountUnit, String> {
-    AmountUnit::from_label(word)
-        .ok_or_else(|| format!("--unit 应为“元”“万元”或“千元”，而不是“{}”", word.trim()))
+pub fn parse_unit(word: &str) -> Result<AmountUnit, ReviewError> {
+    AmountUnit::from_label(word).ok_or_else(|| ReviewError::UnknownUnit(word.trim().to_owned()))
 }
 
 /// The built-in profile called `name` (its short name or its full name).
-pub fn profile_named(name: &str) -> Result<ScoringProfile, String> {
-    ScoringProfile::by_name(name).ok_or_else(|| {
-        format!(
-            "没有名为“{}”的评分方案；内置方案：{}（jixiao profiles 列出全部）",
-            name.trim(),
-            ScoringProfile::names().join("、")
-        )
+pub fn profile_named(name: &str) -> Result<ScoringProfile, ReviewError> {
+    ScoringProfile::by_name(name).ok_or_else(|| ReviewError::UnknownProfile {
+        name: name.trim().to_owned(),
+        known: ScoringProfile::names().join("、"),
     })
 }
 
 impl Command {
     /// The batch options, or why the arguments are refused.
-    pub fn options(&self) -> Result<ReviewOptions, String> {
+    pub fn options(&self) -> Result<ReviewOptions, ReviewError> {
         Ok(ReviewOptions {
             profile: self.profile.as_deref().map(profile_named).transpose()?,
             unit: self.unit.as_deref().map(parse_unit).transpose()?,
@@ -50,7 +47,7 @@ impl Command {
 
     /// Runs the review; returns the exit code (0, or [`EXIT_SOME_UNREAD`]). Errors are for
     /// refused arguments and outputs that cannot be written.
-    pub fn run(&self, out: &mut dyn std::io::Write) -> Result<i32, String> {
+    pub fn run(&self, out: &mut dyn std::io::Write) -> Result<i32, ReviewError> {
         let opts = self.options()?;
         let batch = review_paths(&self.paths, &opts);
         self.write(&batch, out)?;
@@ -61,10 +58,9 @@ impl Command {
         })
     }
 
-    fn write(&self, batch: &Batch, out: &mut dyn std::io::Write) -> Result<(), String> {
+    fn write(&self, batch: &Batch, out: &mut dyn std::io::Write) -> Result<(), ReviewError> {
         if self.json {
-            serde_json::to_writer_pretty(&mut *out, batch)
-                .map_err(|e| format!("输出 JSON 失败：{e}"))?;
+            serde_json::to_writer_pretty(&mut *out, batch)?;
             let _ = writeln!(out);
         } else {
             let _ = write!(out, "{}", super::text::batch_text(batch));
@@ -72,13 +68,12 @@ impl Command {
         let mut said = Vec::new();
         if let Some(path) = &self.xlsx {
             let bytes = super::xlsx::workbook_bytes(batch)?;
-            crate::store::write_atomic(path, &bytes)
-                .map_err(|e| format!("无法写入电子表格：{e}"))?;
+            crate::store::write_atomic(path, &bytes).map_err(ReviewError::SaveWorkbook)?;
             said.push(format!("已写出复核汇总表：{}", path.display()));
         }
         if let Some(path) = &self.pdf {
             let (pages, bytes) = super::pdf::review_pdf(batch)?;
-            crate::store::write_atomic(path, &bytes).map_err(|e| format!("无法写入 PDF：{e}"))?;
+            crate::store::write_atomic(path, &bytes).map_err(ReviewError::SavePdf)?;
             said.push(format!(
                 "已写出复核意见 PDF：{} 份，{pages} 页 → {}",
                 batch.forms.len(),

@@ -16,7 +16,11 @@ use super::{
 };
 
 /// Reviews one form sheet of the file shown as `file`.
-pub fn review_sheet(file: &str, sheet: &Sheet, opts: &ReviewOptions) -> Result<FormReview, String> {
+pub fn review_sheet(
+    file: &str,
+    sheet: &Sheet,
+    opts: &ReviewOptions,
+) -> Result<FormReview, super::error::ReviewError> {
     let read = read_form(sheet, opts)?;
     Ok(review_read(file, &sheet.name, read))
 }

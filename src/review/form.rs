@@ -7,6 +7,7 @@ use crate::import::selfeval::{self, FormOptions, UnitSource};
 use crate::import::{RowKind, Sheet};
 use crate::model::{AmountUnit, Evaluation, Project};
 
+use super::error::ReviewError;
 use super::{Place, ReviewFinding, ReviewOptions, Severity};
 
 /// One form as read.
@@ -42,7 +43,7 @@ fn place(sheet: &str, row: usize, column: &str) -> Option<Place> {
 
 /// Reads one form sheet. Refuses (with the reader's message) a form whose money unit is not
 /// stated, or stated twice differently, unless the evaluator gave one.
-pub fn read_form(sheet: &Sheet, opts: &ReviewOptions) -> Result<FormRead, String> {
+pub fn read_form(sheet: &Sheet, opts: &ReviewOptions) -> Result<FormRead, ReviewError> {
     let read = selfeval::read_form(
         sheet,
         &FormOptions {
@@ -53,9 +54,9 @@ pub fn read_form(sheet: &Sheet, opts: &ReviewOptions) -> Result<FormRead, String
             profile: opts.profile.clone(),
         },
     );
-    let used = read.unit.map_err(|r| r.message)?;
+    let used = read.unit.map_err(|r| ReviewError::Unit(r.message))?;
     if read.evaluation.indicators.len() <= 1 && read.project.name.is_empty() {
-        return Err("读不出项目名称和绩效指标：不是可复核的自评表".to_owned());
+        return Err(ReviewError::NotAForm);
     }
     let mut findings: Vec<ReviewFinding> = read
         .problems

@@ -9,6 +9,7 @@
 
 pub mod command;
 pub mod compare;
+pub mod error;
 pub mod form;
 pub mod pdf;
 pub mod text;
@@ -309,7 +310,7 @@ fn review_file(path: &Path, display: &str, opts: &ReviewOptions) -> FileOutcome 
             }
             Err(reason) => out.failures.push(Failure {
                 file: format!("{display}（工作表“{}”）", sheet.name),
-                reason,
+                reason: reason.to_string(),
             }),
         }
     }

@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use crate::report::ReportError;
 use crate::report::blocks::info_grid;
 use crate::report::font::FontMetrics;
 use crate::report::layout::{Align, BODY, Column, Flow, Row, TABLE};
@@ -27,10 +28,10 @@ pub fn layout_review(batch: &Batch, fonts: &FontMetrics) -> Document {
 }
 
 /// Lays out and writes the PDF; returns the page count and the bytes.
-pub fn review_pdf(batch: &Batch) -> Result<(usize, Vec<u8>), String> {
-    let fonts = FontMetrics::bundled().ok_or_else(|| "内置字体无法读取".to_owned())?;
+pub fn review_pdf(batch: &Batch) -> Result<(usize, Vec<u8>), ReportError> {
+    let fonts = FontMetrics::bundled().ok_or(ReportError::Font)?;
     let doc = layout_review(batch, &fonts);
-    let bytes = crate::report::pdf::write_pdf(&doc, &fonts).map_err(|e| e.to_string())?;
+    let bytes = crate::report::pdf::write_pdf(&doc, &fonts)?;
     Ok((doc.pages.len(), bytes))
 }
 

@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
+use crate::review::error::ReviewError;
 use crate::review::text::{COLUMNS, grades, profile_sentence, unit_words};
 use crate::review::{Batch, FormReview};
 
@@ -43,12 +44,8 @@ impl Formats {
     }
 }
 
-fn err(e: &XlsxError) -> String {
-    format!("无法生成复核汇总表：{e}")
-}
-
 /// The workbook as bytes.
-pub fn workbook_bytes(batch: &Batch) -> Result<Vec<u8>, String> {
+pub fn workbook_bytes(batch: &Batch) -> Result<Vec<u8>, ReviewError> {
     let mut wb = Workbook::new();
     let fm = Formats::new();
     let mut taken = vec!["汇总".to_owned()];
@@ -60,15 +57,15 @@ pub fn workbook_bytes(batch: &Batch) -> Result<Vec<u8>, String> {
         .collect();
     {
         let sheet = wb.add_worksheet();
-        sheet.set_name("汇总").map_err(|e| err(&e))?;
-        summary_sheet(sheet, batch, &names, &fm).map_err(|e| err(&e))?;
+        sheet.set_name("汇总")?;
+        summary_sheet(sheet, batch, &names, &fm)?;
     }
     for (f, name) in batch.forms.iter().zip(&names) {
         let sheet = wb.add_worksheet();
-        sheet.set_name(name).map_err(|e| err(&e))?;
-        form_sheet(sheet, f, &fm).map_err(|e| err(&e))?;
+        sheet.set_name(name)?;
+        form_sheet(sheet, f, &fm)?;
     }
-    wb.save_to_buffer().map_err(|e| err(&e))
+    Ok(wb.save_to_buffer()?)
 }
 
 fn opt_score(

@@ -16,7 +16,7 @@ mod words;
 pub use error::{LoadError, LoadErrorKind, SaveError};
 pub use load::{load_bytes, load_path, load_str};
 pub use save::{save_path, to_ron_string, write_atomic};
-pub use version::{MIGRATIONS, Migration};
+pub use version::{MIGRATIONS, Migration, MigrationError, MigrationErrorKind};
 
 /// The first line of every saved file: what it is and which program wrote it.
 pub const HEADER: &str =

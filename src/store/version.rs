@@ -13,7 +13,34 @@ use super::error::{LoadError, LoadErrorKind};
 use crate::model::FORMAT_VERSION;
 
 /// One migration step: the text of a version-N file to the text of a version-N+1 file.
-pub type Migration = fn(&str) -> Result<String, String>;
+pub type Migration = fn(&str) -> Result<String, MigrationError>;
+
+/// What kind of failure a migration step met.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MigrationErrorKind {
+    /// The old file lacks something the step needs, or holds a value it cannot read.
+    Unreadable,
+    /// The old file holds something the new format cannot express.
+    Unsupported,
+}
+
+/// Why a migration step could not upgrade a file: its kind and the Chinese reason (shown after
+/// "无法把文件从格式版本 N 升级到 N+1：").
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct MigrationError {
+    pub kind: MigrationErrorKind,
+    pub message: String,
+}
+
+impl MigrationError {
+    pub fn new(kind: MigrationErrorKind, message: impl Into<String>) -> MigrationError {
+        MigrationError {
+            kind,
+            message: message.into(),
+        }
+    }
+}
 
 /// `MIGRATIONS[i]` turns a version `i + 1` file into a version `i + 2` file. Empty: version 1
 /// is the first format, so there is nothing older to upgrade yet.
@@ -253,14 +280,17 @@ mod tests {
     // A pretend history for the plumbing only: this build has no version 0 or older format.
     // A step must have the `Migration` signature even when it cannot fail.
     #[allow(clippy::unnecessary_wraps)]
-    fn rename_title(text: &str) -> Result<String, String> {
+    fn rename_title(text: &str) -> Result<String, MigrationError> {
         Ok(text
             .replace("format_version: 1", "format_version: 2")
             .replace("name:", "title:"))
     }
 
-    fn refuse(_: &str) -> Result<String, String> {
-        Err("缺少某字段".to_owned())
+    fn refuse(_: &str) -> Result<String, MigrationError> {
+        Err(MigrationError::new(
+            MigrationErrorKind::Unreadable,
+            "缺少某字段",
+        ))
     }
 
     #[test]

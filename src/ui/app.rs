@@ -126,11 +126,11 @@ impl WorkbenchApp {
 
     /// The page a freshly opened workspace shows: its first evaluation, else 部门概况.
     fn first_view(&self) -> View {
-        if self.doc.ws.evaluations.is_empty() {
-            View::Department
-        } else {
-            View::Evaluation(0)
-        }
+        self.doc
+            .ws
+            .evaluations
+            .first()
+            .map_or(View::Department, |e| View::Evaluation(e.id.clone()))
     }
 
     /// Runs an app action.
@@ -264,8 +264,8 @@ impl WorkbenchApp {
                     if let Some((row, col)) = cell {
                         let key = pages::grid_key_for(&view);
                         self.ui.grids.entry(key).or_default().select(row, col);
-                        if let View::Evaluation(e) = view {
-                            self.ui.selected_indicator.insert(e, row);
+                        if let View::Evaluation(e) = &view {
+                            self.ui.selected_indicator.insert(e.clone(), row);
                         }
                     }
                     self.ui.view = view;
@@ -403,8 +403,8 @@ impl WorkbenchApp {
                     )));
                     ui.close();
                 }
-                let current = if let View::Evaluation(i) = self.ui.view {
-                    Some(i)
+                let current = if let View::Evaluation(id) = &self.ui.view {
+                    Some(id.clone())
                 } else {
                     None
                 };
@@ -494,18 +494,17 @@ impl WorkbenchApp {
     /// The evaluation the score panel follows.
     fn panel_evaluation(&mut self) -> Option<usize> {
         let ws = &self.doc.ws;
+        let by_id = |id: &str| ws.evaluations.iter().position(|e| e.id == id);
         let current = match &self.ui.view {
-            View::Evaluation(i) => Some(*i),
-            View::Project(p) => ws.projects.get(*p).and_then(|p| {
-                ws.evaluations
-                    .iter()
-                    .position(|e| e.subject == crate::model::Subject::Project(p.id.clone()))
-            }),
+            View::Evaluation(id) => by_id(id),
+            View::Project(p) => ws
+                .evaluations
+                .iter()
+                .position(|e| e.subject == crate::model::Subject::Project(p.clone())),
             _ => None,
         };
         let chosen = current
-            .or(self.ui.last_evaluation)
-            .filter(|&i| i < ws.evaluations.len())
+            .or_else(|| self.ui.last_evaluation.as_deref().and_then(by_id))
             .or_else(|| {
                 ws.evaluations
                     .iter()
@@ -516,7 +515,9 @@ impl WorkbenchApp {
             } else {
                 Some(0)
             });
-        self.ui.last_evaluation = chosen;
+        self.ui.last_evaluation = chosen
+            .and_then(|i| ws.evaluations.get(i))
+            .map(|e| e.id.clone());
         chosen
     }
 

@@ -1,11 +1,8 @@
-//! Keeps the UI state on the same projects and evaluations when a change moves them: the view,
-//! the score panel's evaluation, the selected indicator rows and the grid states are keyed by
-//! list positions, so after every change (an edit, an undo, a redo) they are re-pointed by
-//! the model's ids; what no longer exists is dropped (a page of a deleted item becomes
-//! 部门概况), so nothing points at the wrong row. The folds of 功能分类 rows (kept by row
-//! position) follow the rows an edit inserted or removed above them.
-
-use std::collections::HashMap;
+//! Keeps the UI state on the same things after every change (an edit, an undo, a redo): the
+//! view, the score panel's evaluation, the selected indicator rows and the project/evaluation
+//! grid keys name projects and evaluations by id, so only what no longer exists is dropped (a
+//! page of a deleted item becomes 部门概况). The folds of 功能分类 rows, which have no ids and
+//! are kept by row position, follow the rows an edit inserted or removed above them.
 
 use super::state::UiState;
 use super::view::View;
@@ -26,55 +23,53 @@ impl Ids {
             evaluations: ws.evaluations.iter().map(|e| e.id.clone()).collect(),
         }
     }
-}
 
-/// Old position → new position of the same id (`None`: gone).
-fn moves(before: &[String], after: &[String]) -> Vec<Option<usize>> {
-    before
-        .iter()
-        .map(|id| after.iter().position(|a| a == id))
-        .collect()
-}
-
-/// `"project/3/costs"` with project 3 now at 2 → `"project/2/costs"`; `None` when project 3 is
-/// gone. Keys of other pages are kept as they are.
-fn rekey(key: &str, projects: &[Option<usize>], evaluations: &[Option<usize>]) -> Option<String> {
-    for (prefix, map) in [("project/", projects), ("evaluation/", evaluations)] {
-        if let Some(rest) = key.strip_prefix(prefix) {
-            let (index, tail) = rest.split_once('/').unwrap_or((rest, ""));
-            let Ok(i) = index.parse::<usize>() else {
-                return Some(key.to_owned());
-            };
-            let new = (*map.get(i)?)?;
-            return Some(format!("{prefix}{new}/{tail}"));
-        }
+    fn has_project(&self, id: &str) -> bool {
+        self.projects.iter().any(|p| p == id)
     }
-    Some(key.to_owned())
+
+    fn has_evaluation(&self, id: &str) -> bool {
+        self.evaluations.iter().any(|e| e == id)
+    }
 }
 
-/// Re-points `state` from the positions of `before` to those of the same ids in `ws`.
+/// Whether a grid key still names something that exists: `"project/{id}/{grid}"` and
+/// `"evaluation/{id}/{grid}"` only while that project or evaluation does (the grid's name has
+/// no `/`, an id may); keys of other pages always.
+fn key_holds(key: &str, ids: &Ids) -> bool {
+    if let Some(rest) = key.strip_prefix("project/") {
+        return ids.has_project(rest.rsplit_once('/').map_or(rest, |(id, _)| id));
+    }
+    if let Some(rest) = key.strip_prefix("evaluation/") {
+        return ids.has_evaluation(rest.rsplit_once('/').map_or(rest, |(id, _)| id));
+    }
+    true
+}
+
+/// Drops from `state` what names a project or evaluation that `ws` no longer has (the page of
+/// a deleted item becomes 部门概况). Views, the score panel's evaluation, the selected
+/// indicator rows and the grid keys are keyed by ids, so what still exists needs no change.
 pub fn follow(state: &mut UiState, before: &Ids, ws: &Workspace) {
     let after = Ids::of(ws);
     if after == *before {
         return;
     }
-    let projects = moves(&before.projects, &after.projects);
-    let evaluations = moves(&before.evaluations, &after.evaluations);
-    let map = |m: &[Option<usize>], i: usize| m.get(i).copied().flatten();
-    state.view = match state.view {
-        View::Project(i) => map(&projects, i).map_or(View::Department, View::Project),
-        View::Evaluation(i) => map(&evaluations, i).map_or(View::Department, View::Evaluation),
-        ref v => v.clone(),
+    let gone = match &state.view {
+        View::Project(id) => !after.has_project(id),
+        View::Evaluation(id) => !after.has_evaluation(id),
+        _ => false,
     };
-    state.last_evaluation = state.last_evaluation.and_then(|i| map(&evaluations, i));
-    state.selected_indicator = std::mem::take(&mut state.selected_indicator)
-        .into_iter()
-        .filter_map(|(e, row)| Some((map(&evaluations, e)?, row)))
-        .collect();
-    state.grids = std::mem::take(&mut state.grids)
-        .into_iter()
-        .filter_map(|(k, g)| Some((rekey(&k, &projects, &evaluations)?, g)))
-        .collect::<HashMap<_, _>>();
+    if gone {
+        state.view = View::Department;
+    }
+    state.last_evaluation = state
+        .last_evaluation
+        .take()
+        .filter(|id| after.has_evaluation(id));
+    state
+        .selected_indicator
+        .retain(|id, _| after.has_evaluation(id));
+    state.grids.retain(|k, _| key_holds(k, &after));
 }
 
 /// Rows a change removed and inserted at one place of one table, in the order applied.
@@ -160,21 +155,22 @@ mod tests {
     }
 
     #[test]
-    fn a_deleted_item_is_gone_and_the_ones_after_it_move_up() {
-        assert_eq!(
-            moves(&ids(&["a", "b", "c"]), &ids(&["a", "c"])),
-            [Some(0), None, Some(1)]
-        );
-        let p = [Some(0), None, Some(1)];
-        assert_eq!(
-            rekey("project/2/costs", &p, &[]),
-            Some("project/1/costs".into())
-        );
-        assert_eq!(rekey("project/1/costs", &p, &[]), None);
-        assert_eq!(
-            rekey("summary/2024/unit-income", &p, &[]),
-            Some("summary/2024/unit-income".into())
-        );
+    fn a_grid_key_holds_while_its_project_or_evaluation_exists() {
+        let known = Ids {
+            projects: ids(&["a", "c"]),
+            evaluations: ids(&["e"]),
+        };
+        assert!(key_holds("project/c/costs", &known));
+        assert!(!key_holds("project/b/costs", &known));
+        assert!(key_holds("evaluation/e/存在问题", &known));
+        assert!(!key_holds("evaluation/a/indicators", &known));
+        assert!(key_holds("summary/2024/unit-income", &known));
+        let slashed = Ids {
+            projects: ids(&["2021/a"]),
+            evaluations: vec![],
+        };
+        assert!(key_holds("project/2021/a/costs", &slashed));
+        assert!(!key_holds("project/2021/costs", &slashed));
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn amount_field(
         &value.to_string(),
         120.0,
         false,
-        |t| parse_amount_input(t, unit),
+        |t| parse_amount_input(t, unit).map_err(|e| e.to_string()),
     )
 }
 
@@ -88,16 +88,9 @@ pub fn decimal_field(
     value: Option<rust_decimal::Decimal>,
 ) -> Option<Option<rust_decimal::Decimal>> {
     let shown = value.map(|v| v.to_string()).unwrap_or_default();
-    committed(
-        ui,
-        buffers,
-        id,
-        label,
-        &shown,
-        90.0,
-        false,
-        parse_number_opt,
-    )
+    committed(ui, buffers, id, label, &shown, 90.0, false, |t| {
+        parse_number_opt(t).map_err(|e| e.to_string())
+    })
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -25,7 +25,7 @@ pub enum ImportResult {
     Pending,
     Cancelled,
     /// Apply this edit (one undo step), with its label, then go to this page.
-    Import(Edit, String, Option<View>),
+    Import(Box<Edit>, String, Option<View>),
 }
 
 impl ImportDialog {
@@ -121,7 +121,7 @@ impl ImportDialog {
                     && let Ok(plan) = &self.plan
                 {
                     result = ImportResult::Import(
-                        plan.edit(),
+                        Box::new(plan.edit()),
                         format!("导入“{file_name}”"),
                         view_after(plan, ws),
                     );
@@ -415,7 +415,7 @@ fn view_after(plan: &ImportPlan, ws: &Workspace) -> Option<View> {
         Layout::ThreePublic => Some(View::ThreePublic { year }),
         Layout::Projects => Some(View::Projects { year }),
         Layout::Indicators | Layout::SelfEval => {
-            Some(View::Evaluation(after.evaluations.len().checked_sub(1)?))
+            Some(View::Evaluation(after.evaluations.last()?.id.clone()))
         }
     }
 }

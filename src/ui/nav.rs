@@ -90,15 +90,13 @@ pub fn navigator_ui(
                             .id_salt(("projects", y))
                             .default_open(false)
                             .show(ui, |ui| {
-                                for (i, p) in
-                                    ws.projects.iter().enumerate().filter(|(_, p)| p.year == y)
-                                {
+                                for p in ws.projects.iter().filter(|p| p.year == y) {
                                     let name = if p.name.is_empty() {
                                         "（未命名项目）"
                                     } else {
                                         p.name.as_str()
                                     };
-                                    item(ui, current, View::Project(i), name, &mut out);
+                                    item(ui, current, View::Project(p.id.clone()), name, &mut out);
                                 }
                             });
                     }
@@ -116,7 +114,7 @@ pub fn navigator_ui(
                         item(
                             ui,
                             current,
-                            View::Evaluation(i),
+                            View::Evaluation(e.id.clone()),
                             format!("{}{score}", e.name),
                             &mut out,
                         );

@@ -22,7 +22,7 @@ pub enum NewEvaluationResult {
     Pending,
     Cancelled,
     /// The edit adding the evaluation, and its index once added.
-    Create(Edit, usize),
+    Create(Edit, String),
 }
 
 impl NewEvaluation {
@@ -140,13 +140,14 @@ impl NewEvaluation {
                     match self.build(ws) {
                         Ok(ev) => {
                             let at = ws.evaluations.len();
+                            let id = ev.id.clone();
                             let edit = Edit::Splice {
                                 table: TableRef::Evaluations,
                                 at,
                                 remove: 0,
                                 insert: vec![Row::Evaluation(Box::new(ev))],
                             };
-                            result = NewEvaluationResult::Create(edit, at);
+                            result = NewEvaluationResult::Create(edit, id);
                         }
                         Err(e) => self.error = Some(e),
                     }

@@ -14,10 +14,10 @@ pub struct UiState {
     pub grids: HashMap<String, GridState>,
     /// Text buffers of form fields being edited.
     pub fields: HashMap<egui::Id, String>,
-    /// The evaluation the score panel followed last.
-    pub last_evaluation: Option<usize>,
-    /// The selected indicator row of each evaluation (for the side editor).
-    pub selected_indicator: HashMap<usize, usize>,
+    /// The evaluation the score panel followed last (its id).
+    pub last_evaluation: Option<String>,
+    /// The selected indicator row of each evaluation, by evaluation id (for the side editor).
+    pub selected_indicator: HashMap<String, usize>,
     /// Collapsed 类/款 rows per functional table (document indices).
     pub collapsed: HashMap<(i32, usize), std::collections::HashSet<usize>>,
     /// The 批量复核 page and its batch (kept through edits; another workspace drops it).

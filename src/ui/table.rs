@@ -219,7 +219,7 @@ fn paste_with_header(
     let (layout, year) = layout_of(&t)?;
     let pasted = match recognise_paste(block, layout, AmountUnit::WanYuan, year)? {
         Ok(p) => p,
-        Err(e) => return Some(Err(e)),
+        Err(e) => return Some(Err(e.to_string())),
     };
     if pasted.is_empty() {
         return None;

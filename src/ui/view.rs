@@ -18,10 +18,11 @@ pub enum View {
     ThreePublic { year: i32 },
     /// 项目支出预算表 of a year.
     Projects { year: i32 },
-    /// One project (index into `Workspace::projects`).
-    Project(usize),
-    /// One evaluation (index into `Workspace::evaluations`).
-    Evaluation(usize),
+    /// One project, by its id (`Project::id`), so that deleting or inserting other projects
+    /// never moves the page onto another one.
+    Project(String),
+    /// One evaluation, by its id (`Evaluation::id`).
+    Evaluation(String),
     /// 检查结果.
     Checks,
     /// 执行与拨付: the department chart of a year's projects.

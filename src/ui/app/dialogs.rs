@@ -36,7 +36,7 @@ pub enum Dialog {
     /// 新建评价 from a template.
     NewEvaluation(Box<crate::ui::new_evaluation::NewEvaluation>),
     /// 删除评价 (confirm), by index.
-    DeleteEvaluation(usize),
+    DeleteEvaluation(String),
     /// 导入预览.
     Import(Box<crate::ui::import_dialog::ImportDialog>),
     /// 打印预览 of one evaluation.
@@ -226,14 +226,17 @@ impl WorkbenchApp {
                     self.dialog = Some(Dialog::NewEvaluation(form));
                 }
                 crate::ui::new_evaluation::NewEvaluationResult::Cancelled => {}
-                crate::ui::new_evaluation::NewEvaluationResult::Create(edit, at) => {
+                crate::ui::new_evaluation::NewEvaluationResult::Create(edit, id) => {
                     self.apply_outputs(vec![
                         Output::Edit((edit, "新建评价".to_owned())),
-                        Output::Navigate(View::Evaluation(at), None),
+                        Output::Navigate(View::Evaluation(id), None),
                     ]);
                 }
             },
-            Dialog::DeleteEvaluation(i) => {
+            Dialog::DeleteEvaluation(id) => {
+                let Some(i) = self.doc.ws.evaluations.iter().position(|e| e.id == id) else {
+                    return;
+                };
                 let name = self
                     .doc
                     .ws
@@ -266,12 +269,9 @@ impl WorkbenchApp {
                             Output::Edit((edit, format!("删除评价“{name}”"))),
                             Output::Navigate(View::Department, None),
                         ]);
-                        self.ui.last_evaluation = None;
-                        self.ui.selected_indicator.clear();
-                        self.ui.grids.retain(|k, _| !k.starts_with("evaluation/"));
                     }
                     Some(false) => {}
-                    None => self.dialog = Some(Dialog::DeleteEvaluation(i)),
+                    None => self.dialog = Some(Dialog::DeleteEvaluation(id)),
                 }
             }
             Dialog::Import(mut d) => match d.ui(ctx, &self.doc.ws) {
@@ -280,7 +280,7 @@ impl WorkbenchApp {
                 }
                 crate::ui::import_dialog::ImportResult::Cancelled => {}
                 crate::ui::import_dialog::ImportResult::Import(edit, label, view) => {
-                    let mut outputs = vec![Output::Edit((edit, label.clone()))];
+                    let mut outputs = vec![Output::Edit((*edit, label.clone()))];
                     if let Some(v) = view {
                         outputs.push(Output::Navigate(v, None));
                     }

@@ -90,31 +90,31 @@ pub fn jump_for(ws: &Workspace, location: &Location) -> Option<Jump> {
             })
         }
         Location::Project { id, field } => {
-            let index = ws.projects.iter().position(|p| p.id == *id)?;
-            let view = View::Project(index);
+            ws.project(id)?;
+            let view = View::Project(id.clone());
             let field = field.as_deref().unwrap_or("");
             Some(match split_field(field) {
                 Some(("disbursements", row, part)) => {
                     Jump::cell(view, row, disbursement_column_index(part).unwrap_or(1))
                 }
                 Some(("cost_items", row, _)) => Jump {
-                    other: Some((format!("project/{index}/costs"), row, 0)),
+                    other: Some((format!("project/{id}/costs"), row, 0)),
                     ..Jump::page(view)
                 },
                 Some(("targets", row, _)) => Jump {
-                    other: Some((format!("project/{index}/targets"), row, 0)),
+                    other: Some((format!("project/{id}/targets"), row, 0)),
                     ..Jump::page(view)
                 },
                 _ => Jump::page(view),
             })
         }
         Location::Indicator { evaluation, index } => {
-            let i = ws.evaluations.iter().position(|e| e.id == *evaluation)?;
-            Some(Jump::cell(View::Evaluation(i), *index, 0))
+            ws.evaluation(evaluation)?;
+            Some(Jump::cell(View::Evaluation(evaluation.clone()), *index, 0))
         }
         Location::Evaluation { id } => {
-            let i = ws.evaluations.iter().position(|e| e.id == *id)?;
-            Some(Jump::page(View::Evaluation(i)))
+            ws.evaluation(id)?;
+            Some(Jump::page(View::Evaluation(id.clone())))
         }
     }
 }

@@ -230,7 +230,9 @@ impl EditableTable for IndicatorTable<'_> {
         match col {
             0 => text.trim().clone_into(&mut ind.name),
             1 => {
-                let w = parse_number_opt(text)?.unwrap_or(Decimal::ZERO);
+                let w = parse_number_opt(text)
+                    .map_err(|e| e.to_string())?
+                    .unwrap_or(Decimal::ZERO);
                 if w < Decimal::ZERO {
                     return Err("分值不能为负数".to_owned());
                 }
@@ -303,7 +305,7 @@ pub fn evaluation_ui(
                 out.push(Output::Edit(e));
             }
         });
-    let key = super::grid_key_for(&crate::ui::view::View::Evaluation(index));
+    let key = super::grid_key_for(&crate::ui::view::View::Evaluation(ev.id.clone()));
     let table = IndicatorTable::new(ws, ev, index, breakdown);
     let tab_id = egui::Id::unique(("evaluation-tab", index));
     let mut tab: u8 = ui.data(|d| d.get_temp(tab_id)).unwrap_or(0);
@@ -325,7 +327,7 @@ pub fn evaluation_ui(
             });
             ui.separator();
             if tab == 0 {
-                let sel = state.selected_indicator.get(&index).copied().unwrap_or(0);
+                let sel = state.selected_indicator.get(&ev.id).copied().unwrap_or(0);
                 egui::ScrollArea::vertical()
                     .id_salt(("editor", index))
                     .show(ui, |ui| {
@@ -358,7 +360,7 @@ pub fn evaluation_ui(
                     )
                 };
                 let list = TextList::new(items, table_ref, header);
-                let gkey = format!("evaluation/{index}/{header}");
+                let gkey = format!("evaluation/{}/{header}", ev.id);
                 let gs = state.grids.entry(gkey.clone()).or_default();
                 let actions = grid_ui(ui, egui::Id::unique(gkey), gs, &list);
                 for e in edits_for(&list, &actions, gs) {
@@ -372,7 +374,7 @@ pub fn evaluation_ui(
         let actions = grid_ui(ui, egui::Id::unique(&key), gs, &table);
         for a in &actions {
             if let crate::ui::grid::GridAction::Selected { row, .. } = a {
-                state.selected_indicator.insert(index, *row);
+                state.selected_indicator.insert(ev.id.clone(), *row);
             }
         }
         let gs = state.grids.entry(key).or_default();

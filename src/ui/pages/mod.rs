@@ -24,13 +24,20 @@ pub fn grid_key_for(view: &View) -> String {
         View::Economic { year, table } => format!("economic/{year}/{table}"),
         View::ThreePublic { year } => format!("three-public/{year}"),
         View::Projects { year } => format!("projects/{year}"),
-        View::Project(i) => format!("project/{i}/disbursements"),
-        View::Evaluation(i) => format!("evaluation/{i}/indicators"),
+        View::Project(id) => format!("project/{id}/disbursements"),
+        View::Evaluation(id) => format!("evaluation/{id}/indicators"),
         View::Checks => "checks".to_owned(),
         View::Progress { year } => format!("progress/{year}"),
         View::Monitoring { year } => format!("monitoring/{year}"),
         View::Review => "review".to_owned(),
     }
+}
+
+/// The page of a project or evaluation that no longer exists (what its page says when its
+/// index is out of range).
+fn gone_ui(ui: &mut egui::Ui, text: &str) -> Vec<Output> {
+    ui.label(text);
+    Vec::new()
 }
 
 /// Draws the current page.
@@ -49,8 +56,14 @@ pub fn page_ui(
         View::Economic { year, table } => budget::economic_ui(ui, ws, derived, state, year, table),
         View::ThreePublic { year } => budget::three_public_ui(ui, ws, derived, state, year),
         View::Projects { year } => projects::projects_table_ui(ui, ws, derived, state, year),
-        View::Project(i) => projects::project_ui(ui, ws, derived, state, i),
-        View::Evaluation(i) => evaluation::evaluation_ui(ui, ws, derived, state, i),
+        View::Project(id) => match ws.projects.iter().position(|p| p.id == id) {
+            Some(i) => projects::project_ui(ui, ws, derived, state, i),
+            None => gone_ui(ui, "项目不存在"),
+        },
+        View::Evaluation(id) => match ws.evaluations.iter().position(|e| e.id == id) {
+            Some(i) => evaluation::evaluation_ui(ui, ws, derived, state, i),
+            None => gone_ui(ui, "评价不存在"),
+        },
         View::Checks => checks::checks_ui(ui, ws, derived, state),
         View::Progress { year } => progress::department_progress_ui(ui, ws, derived, state, year),
         View::Monitoring { year } => monitoring::monitoring_ui(ui, ws, derived, state, year),

@@ -134,7 +134,7 @@ fn projects_grid_ui(
                 let at = pp.series.state_at(date);
                 ui.horizontal(|ui| {
                     if ui.link(display_name(p)).clicked() {
-                        out.push(Output::Navigate(View::Project(i), None));
+                        out.push(Output::Navigate(View::Project(p.id.clone()), None));
                     }
                     if pp.series.events.is_empty() {
                         ui.weak("（无拨付记录）");

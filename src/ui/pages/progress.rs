@@ -89,8 +89,9 @@ pub fn department_progress_ui(
         &settings.bands,
         settings.reference_rate_pct,
         height,
-    ) {
-        out.push(Output::Navigate(View::Project(p), None));
+    ) && let Some(p) = ws.projects.get(p)
+    {
+        out.push(Output::Navigate(View::Project(p.id.clone()), None));
     }
 
     ui.horizontal(|ui| {
@@ -122,12 +123,18 @@ pub fn department_progress_ui(
     });
 
     ui.separator();
-    rates_table_ui(ui, &items, year, &mut out);
+    rates_table_ui(ui, ws, &items, year, &mut out);
     out
 }
 
 /// The exact rates under the chart, one virtual row per project (only visible rows are laid out).
-fn rates_table_ui(ui: &mut egui::Ui, items: &[BarItem<'_>], year: i32, out: &mut Vec<Output>) {
+fn rates_table_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    items: &[BarItem<'_>],
+    year: i32,
+    out: &mut Vec<Output>,
+) {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     TableBuilder::new(ui)
         .id_salt(("department-progress-table", year))
@@ -155,8 +162,10 @@ fn rates_table_ui(ui: &mut egui::Ui, items: &[BarItem<'_>], year: i32, out: &mut
                 };
                 let r = &it.progress.rates;
                 row.col(|ui| {
-                    if ui.link(it.name).clicked() {
-                        out.push(Output::Navigate(View::Project(it.project), None));
+                    if ui.link(it.name).clicked()
+                        && let Some(p) = ws.projects.get(it.project)
+                    {
+                        out.push(Output::Navigate(View::Project(p.id.clone()), None));
                     }
                 });
                 row.col(|ui| {

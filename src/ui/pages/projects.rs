@@ -318,9 +318,9 @@ pub fn projects_table_ui(
                 egui::Button::new(format!("打开项目{name}")),
             )
             .clicked()
-            && let Some(i) = selected_project
+            && let Some(p) = selected_project.and_then(|i| ws.projects.get(i))
         {
-            out.push(Output::Navigate(View::Project(i), None));
+            out.push(Output::Navigate(View::Project(p.id.clone()), None));
         }
         ui.label(format!(
             "共 {} 个项目 · 单位：{} · 执行率与拨付率由数据计算，不可编辑",
@@ -724,7 +724,7 @@ pub fn project_ui(
     egui::CentralPanel::default().show(ui, |ui| {
         let height = ui.available_height();
         ui.strong("拨付记录");
-        let key = super::grid_key_for(&View::Project(index));
+        let key = super::grid_key_for(&View::Project(p.id.clone()));
         let disb = DisbursementsGrid::new(p, index, unit, &d.findings);
         out.extend(table_box_ui(ui, (height * 0.5).max(160.0), s, &key, &disb).1);
         ui.columns(2, |cols| {
@@ -732,11 +732,11 @@ pub fn project_ui(
             left.strong("成本明细");
             let costs = CostItemsGrid::new(p, index, unit);
             let h = left.available_height().max(120.0);
-            out.extend(table_box_ui(left, h, s, &format!("project/{index}/costs"), &costs).1);
+            out.extend(table_box_ui(left, h, s, &format!("project/{}/costs", p.id), &costs).1);
             right.strong("绩效目标");
             let targets = TargetsGrid::new(p, index);
             let h = right.available_height().max(120.0);
-            out.extend(table_box_ui(right, h, s, &format!("project/{index}/targets"), &targets).1);
+            out.extend(table_box_ui(right, h, s, &format!("project/{}/targets", p.id), &targets).1);
         });
     });
     out

@@ -185,11 +185,10 @@ fn import_ui(ui: &mut egui::Ui, ws: &Workspace, page: &mut ReviewPage) -> Option
     Some(match import_edit(ws, batch, &chosen) {
         Ok((edit, label, first)) => {
             page.chosen.clear();
-            vec![
-                Output::Edit((edit, label.clone())),
-                Output::Navigate(View::Evaluation(first), None),
-                Output::Status(format!("已{label}（可撤销）")),
-            ]
+            let mut out = vec![Output::Edit((edit, label.clone()))];
+            out.extend(first.map(|id| Output::Navigate(View::Evaluation(id), None)));
+            out.push(Output::Status(format!("已{label}（可撤销）")));
+            out
         }
         Err(e) => vec![Output::Status(e)],
     })
@@ -202,7 +201,7 @@ pub fn import_edit(
     ws: &Workspace,
     batch: &Batch,
     chosen: &[usize],
-) -> Result<(Edit, String, usize), String> {
+) -> Result<(Edit, String, Option<String>), String> {
     let mut current = ws.clone();
     let mut edits = Vec::new();
     for &i in chosen {
@@ -234,5 +233,9 @@ pub fn import_edit(
         return Err("没有选择要导入的自评表".to_owned());
     }
     let label = format!("导入 {} 张自评表", edits.len());
-    Ok((Edit::Batch(edits), label, ws.evaluations.len()))
+    let first = current
+        .evaluations
+        .get(ws.evaluations.len())
+        .map(|e| e.id.clone());
+    Ok((Edit::Batch(edits), label, first))
 }

@@ -141,7 +141,7 @@ pub fn table_findings(findings: &[Finding], year: i32, table: CheckTable) -> Vec
 
 /// Reads an amount typed in a table of this unit.
 pub fn parse_amount(text: &str, unit: AmountUnit) -> Result<Amount, String> {
-    parse_amount_input(text, unit)
+    parse_amount_input(text, unit).map_err(|e| e.to_string())
 }
 
 // ---- 功能分类 ---------------------------------------------------------------------------
