@@ -209,7 +209,8 @@ pub fn nature_comparator(text: &str) -> Option<Comparator> {
     }
 }
 
-/// Whether a target text writes its own comparator (≥90%, ≤202.6万元, =8个, 不低于90%).
+/// Whether a target text writes its own comparator (≥90%, ≤202.6万元, =8个, 不低于90%,
+/// 95%以上, 3天以内).
 fn has_own_comparator(text: &str) -> bool {
     let t = to_half_width(text.trim());
     [
@@ -231,6 +232,7 @@ fn has_own_comparator(text: &str) -> bool {
     ]
     .iter()
     .any(|p| t.starts_with(p))
+        || Target::written_comparator(text).is_some()
 }
 
 /// The target of a row: the text parsed, the 度量单位 when the text has no unit, the
