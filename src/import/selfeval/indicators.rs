@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::import::grid::Sheet;
 use crate::import::layout::normalise;
 use crate::import::rows::{RowKind, RowNote, note};
-use crate::model::number::to_half_width;
+use crate::model::number::{parse_number, to_half_width};
 use crate::model::{Actual, Comparator, Indicator, MetricRef, ProjectMetric, Rule, Target};
 
 use super::cells::{CellState, Reader};
@@ -264,6 +264,25 @@ pub fn target_of(text: &str, nature: &str, measure: &str) -> (Target, Option<Com
     (target, conflict)
 }
 
+/// A number cell under a percentage target, read as the percentage it shows: a spreadsheet
+/// keeps a cell formatted as `95.6%` as the fraction 0.956 (xlsx, and xls/ods converted by
+/// LibreOffice alike), so a plain number from 0 to 1.5 against a target of more than 1.5 percent
+/// points is that fraction (`0.956` → `95.6%`). A cell typed as text ("95.6%", "0.956") is
+/// read as written.
+fn percent_cell_as_points(actual: &str, target: &Target) -> Option<String> {
+    let limit = Decimal::new(15, 1);
+    let t = target.value?;
+    if !target.is_percent() || t <= limit {
+        return None;
+    }
+    let n = parse_number(actual).ok()?;
+    if n.percent || !n.unit.is_empty() || n.value < Decimal::ZERO || n.value > limit {
+        return None;
+    }
+    let points = crate::calc::num::mul(n.value, Decimal::ONE_HUNDRED).normalize();
+    Some(format!("{points}%"))
+}
+
 /// A conflict between a target's own comparator and its 指标性质, at its row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conflict {
@@ -458,8 +477,17 @@ pub fn read(
         } else {
             Rule::default_for(target.comparator)
         };
+        let actual_is_number = cols
+            .actual
+            .and_then(|c| sheet.cell(r, c))
+            .is_some_and(|x| x.numeric);
+        let fraction = (!is_exec && actual_is_number)
+            .then(|| percent_cell_as_points(&actual_text, &target))
+            .flatten();
         let actual = if is_exec {
             exec_actual()
+        } else if let Some(points) = &fraction {
+            Actual::typed(points)
         } else {
             Actual::typed(&actual_text)
         };
@@ -478,7 +506,12 @@ pub fn read(
         t.rows.push(RowNote {
             row: r,
             kind: RowKind::Added,
-            text: format!("指标 {name}"),
+            text: match &fraction {
+                Some(points) => format!(
+                    "指标 {name}（实际完成值单元格存数 {actual_text}，指标值为百分数：按百分比格式读作 {points}）"
+                ),
+                None => format!("指标 {name}"),
+            },
         });
     }
     drop_empty_parents(&mut t);
