@@ -1,7 +1,7 @@
 //! Forms filled the way units in other provinces fill them, against the reader: targets with
 //! worded or suffixed comparators (95%以上, 500元/人以内), 实际完成值 kept as the fraction a
 //! percent-formatted cell stores (0.96 shown as 96%), 执行率 as a bare fraction, and the same
-//! form saved as xls and ods by LibreOffice (committed under `tests/fixtures/forms/`). Every
+//! form saved as xls and ods by `LibreOffice` (committed under `tests/fixtures/forms/`). Every
 //! expected figure is worked out by hand from the form as typed (see `tests/forms_support`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]

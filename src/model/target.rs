@@ -181,6 +181,7 @@ mod tests {
         (t.comparator, t.value, t.unit)
     }
 
+    #[allow(clippy::unnecessary_wraps)]
     fn d(m: i64, s: u32) -> Option<Decimal> {
         Some(Decimal::new(m, s))
     }

@@ -266,7 +266,7 @@ pub fn target_of(text: &str, nature: &str, measure: &str) -> (Target, Option<Com
 
 /// A number cell under a percentage target, read as the percentage it shows: a spreadsheet
 /// keeps a cell formatted as `95.6%` as the fraction 0.956 (xlsx, and xls/ods converted by
-/// LibreOffice alike), so a plain number from 0 to 1.5 against a target of more than 1.5 percent
+/// `LibreOffice` alike), so a plain number from 0 to 1.5 against a target of more than 1.5 percent
 /// points is that fraction (`0.956` → `95.6%`). A cell typed as text ("95.6%", "0.956") is
 /// read as written.
 fn percent_cell_as_points(actual: &str, target: &Target) -> Option<String> {
