@@ -140,3 +140,87 @@ fn xls_and_ods_saved_by_libreoffice_read_like_the_xlsx() {
         assert_suffixed(&ws.unwrap());
     }
 }
+
+/// Replaces every cell reading `from` (a header or a label) by `to`.
+fn relabel(form: &mut forms_support::Form, from: &str, to: &'static str) {
+    use forms_support::C::M;
+    for row in &mut form.rows {
+        for cell in row.iter_mut() {
+            match cell {
+                T(t) if *t == from => *cell = T(to),
+                M(t, n) if *t == from => *cell = M(to, *n),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The review's summary line of `file`, split into its columns from 金额单位 on.
+fn summary_of(out: &str, file: &str) -> Vec<String> {
+    let line = out
+        .lines()
+        .find(|l| l.starts_with(file))
+        .unwrap_or_else(|| panic!("no summary line for {file} in\n{out}"));
+    line.split_whitespace().skip(3).map(str::to_owned).collect()
+}
+
+#[test]
+fn a_folder_of_variants_reviews_to_the_same_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // The same form as xlsx, as xls and ods saved by LibreOffice.
+    suffixed().form().xlsx(&d.join("a-suffixed.xlsx"), "自评表");
+    std::fs::copy(fixture("suffixed.xls"), d.join("b-suffixed.xls")).unwrap();
+    std::fs::copy(fixture("suffixed.ods"), d.join("c-suffixed.ods")).unwrap();
+    // 千元: 500 / 500 / 431 千元 = 50 / 50 / 43.1 万元.
+    let mut k = suffixed();
+    k.subtitle = "填报单位（盖章）：某市人力资源和社会保障局　　　　单位：千元";
+    k.funds[0].1 = N(500.0);
+    k.funds[0].2 = N(500.0);
+    k.funds[0].3 = N(431.0);
+    k.funds[1].1 = N(500.0);
+    k.funds[1].2 = N(500.0);
+    k.funds[1].3 = N(431.0);
+    k.form().xlsx(&d.join("d-qianyuan.xlsx"), "自评表");
+    // 元 typed as text with separators, headers with letters and spaced labels.
+    let mut t = suffixed();
+    t.funds[0].1 = T("500,000.00");
+    t.funds[0].2 = T("500,000.00");
+    t.funds[0].3 = T("431,000.00");
+    t.funds[0].5 = T("86.20%");
+    t.funds[1].1 = T("500,000.00");
+    t.funds[1].2 = T("500,000.00");
+    t.funds[1].3 = T("431,000.00");
+    t.funds[0].0 = "年 度 资 金 总 额";
+    let mut form = t.form();
+    relabel(&mut form, "全年预算数", "全年预算数（A）");
+    relabel(&mut form, "全年执行数", "全年执行数（B）");
+    relabel(&mut form, "执行率", "执行率（B/A）");
+    relabel(&mut form, "年度指标值", "预期指标值");
+    relabel(&mut form, "实际完成值", "全年实际完成值");
+    relabel(&mut form, "偏差原因分析及改进措施", "未完成原因分析");
+    relabel(&mut form, "总分", "总　分");
+    form.xlsx(&d.join("e-text-amounts.xlsx"), "附件2");
+
+    let out = text(&jixiao(&["review", d.to_str().unwrap()]));
+    let first = summary_of(&out, "a-suffixed.xlsx");
+    // 金额单位 元, 公布总分 96, and the same 复核 figures for every variant.
+    assert_eq!(first[0], "元", "{out}");
+    // 复核: 8.62 + 15 + 15 + 10 + 10 + 15 + 12 (部分建立) + 10 = 95.62, 0.38 below the
+    // published 96 (whole points give 9 for 86.2%); 1 error (the 总分), 1 hint (执行率 得分).
+    assert_eq!(
+        first,
+        ["元", "96", "95.62", "+0.38", "优/优", "1", "1", "0"],
+        "{out}"
+    );
+    for (file, unit) in [
+        ("b-suffixed.xls", "元"),
+        ("c-suffixed.ods", "元"),
+        ("d-qianyuan.xlsx", "千元"),
+        ("e-text-amounts.xlsx", "元"),
+    ] {
+        let line = summary_of(&out, file);
+        assert_eq!(line[0], unit, "{file}:\n{out}");
+        assert_eq!(line[1..], first[1..], "{file}:\n{out}");
+    }
+}

@@ -90,31 +90,19 @@ fn columns(sheet: &Sheet, hr: usize) -> Columns {
         measure: find_col(sheet, &rows, |t| {
             matches!(t, "度量单位" | "计量单位" | "单位" | "指标单位")
         }),
-        target: find_col(
-            sheet,
-            &rows,
-            starts(&[
-                "年度指标值",
-                "指标值",
-                "目标值",
-                "预期指标值",
-                "年度目标值",
-                "计划指标值",
-                "预期值",
-            ]),
-        ),
-        actual: find_col(
-            sheet,
-            &rows,
-            starts(&[
-                "实际完成值",
-                "全年实际值",
-                "实际值",
-                "完成值",
-                "实际完成",
-                "全年完成值",
-            ]),
-        ),
+        // 年度指标值, 预期指标值, 全年目标值 …: any header naming a 指标值/目标值 that is not
+        // the actual one.
+        target: find_col(sheet, &rows, |t| {
+            starts(&["指标值", "目标值", "预期值", "计划指标值"])(t)
+                || ((t.contains("指标值") || t.contains("目标值")) && !t.contains("实际"))
+        }),
+        // 实际完成值, 全年实际完成值, 年度实际值, 实际完成情况, 全年完成值 …
+        actual: find_col(sheet, &rows, |t| {
+            t.contains("实际完成")
+                || t.contains("实际值")
+                || t.contains("完成值")
+                || t.starts_with("实际完成")
+        }),
         weight: find_col(sheet, &rows, |t| {
             t == "分值" || t == "权重" || t.starts_with("分值(")
         }),
