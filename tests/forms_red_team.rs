@@ -202,6 +202,23 @@ fn a_folder_of_variants_reviews_to_the_same_figures() {
     relabel(&mut form, "总分", "总　分");
     form.xlsx(&d.join("e-text-amounts.xlsx"), "附件2");
 
+    // GBK CSV as a unit typed it: percentages as text, 执行率 as the bare fraction "0.862",
+    // 得分 "9分", 分值 "10分".
+    let mut c = suffixed();
+    c.funds[0].4 = T("10分");
+    c.funds[0].5 = T("0.862");
+    c.funds[0].6 = T("9分");
+    for row in &mut c.indicators {
+        let T(name) = row[2] else { continue };
+        match name {
+            "培训合格率" => row[4] = T("96%"),
+            "培训完成及时率" => row[4] = T("100%"),
+            "参训人员满意度" => row[4] = T("93%"),
+            _ => {}
+        }
+    }
+    c.form().csv_gbk(&d.join("f-gbk.csv"));
+
     let out = text(&jixiao(&["review", d.to_str().unwrap()]));
     let first = summary_of(&out, "a-suffixed.xlsx");
     // 金额单位 元, 公布总分 96, and the same 复核 figures for every variant.
@@ -218,9 +235,68 @@ fn a_folder_of_variants_reviews_to_the_same_figures() {
         ("c-suffixed.ods", "元"),
         ("d-qianyuan.xlsx", "千元"),
         ("e-text-amounts.xlsx", "元"),
+        ("f-gbk.csv", "元"),
     ] {
         let line = summary_of(&out, file);
         assert_eq!(line[0], unit, "{file}:\n{out}");
         assert_eq!(line[1..], first[1..], "{file}:\n{out}");
     }
+    // The bare fraction 0.862 agrees with 431,000 / 500,000 only as 86.2%: read so, and said.
+    assert!(
+        out.contains("执行率写作小数 0.862，与金额算得的执行率一致：读作 86.2%"),
+        "{out}"
+    );
+    assert!(!out.contains("公布执行率 0.862%"), "{out}");
+}
+
+#[test]
+fn a_notes_sheet_naming_the_form_is_not_a_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("说明在前.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let note = wb.add_worksheet();
+    note.set_name("填表说明").unwrap();
+    note.write_string(0, 0, "填表说明").unwrap();
+    note.write_string(1, 0, "1.本表为项目支出绩效自评表，金额单位为元。")
+        .unwrap();
+    note.write_string(2, 0, "2.项目资金：填写年初预算数、全年预算数和全年执行数。")
+        .unwrap();
+    wb.save(&path).unwrap();
+    // The notes sheet alone: no form in the file, said as such — not a form that fails.
+    let batch = jixiao::review::review_paths(
+        std::slice::from_ref(&path),
+        &jixiao::review::ReviewOptions::default(),
+    );
+    assert!(batch.forms.is_empty());
+    // The notes sheet before the form: the form alone is reviewed, nothing fails.
+    let both = dir.path().join("两表.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let note = wb.add_worksheet();
+    note.set_name("填表说明").unwrap();
+    note.write_string(0, 0, "1.本表为项目支出绩效自评表，金额单位为元。")
+        .unwrap();
+    let ws = wb.add_worksheet();
+    ws.set_name("自评表").unwrap();
+    let grid = suffixed().form().csv_text();
+    for (r, line) in grid.lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            if cell.is_empty() {
+                continue;
+            }
+            let (r, c) = (u32::try_from(r).unwrap(), u16::try_from(c).unwrap());
+            match cell.parse::<f64>() {
+                Ok(v) => ws.write_number(r, c, v).unwrap(),
+                Err(_) => ws.write_string(r, c, cell).unwrap(),
+            };
+        }
+    }
+    wb.save(&both).unwrap();
+    let batch = jixiao::review::review_paths(
+        std::slice::from_ref(&both),
+        &jixiao::review::ReviewOptions::default(),
+    );
+    assert!(batch.failures.is_empty(), "{:?}", batch.failures);
+    assert_eq!(batch.forms.len(), 1);
+    assert_eq!(batch.forms[0].sheet, "自评表");
+    assert_eq!(batch.forms[0].recomputed_total, dec!(95.62));
 }
