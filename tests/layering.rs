@@ -113,10 +113,7 @@ const MAY_USE: &[(&str, &[&str])] = &[
     ("sample", &["model", "store"]),
     ("report", &["model", "calc"]),
     ("import", &["model", "doc", "calc"]),
-    (
-        "review",
-        &["model", "doc", "calc", "store", "import", "report"],
-    ),
+    ("review", &["model", "doc", "calc", "store", "import", "report"]),
     (
         "ui",
         &[

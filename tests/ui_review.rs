@@ -10,9 +10,9 @@ mod review_support;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jixiao::model::Workspace;
-use jixiao::store::session::Dirs;
 use jixiao::ui::app::{Dialog, Startup, WorkbenchApp};
 use jixiao::ui::dialogs::{ChooserMode, InAppOnly};
+use jixiao::store::session::Dirs;
 use jixiao::ui::view::View;
 use rust_decimal_macros::dec;
 

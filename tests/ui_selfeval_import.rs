@@ -8,9 +8,9 @@ mod selfeval_support;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jixiao::model::{Amount, Workspace};
-use jixiao::store::session::Dirs;
 use jixiao::ui::app::{Dialog, Startup, WorkbenchApp};
 use jixiao::ui::dialogs::InAppOnly;
+use jixiao::store::session::Dirs;
 use rust_decimal_macros::dec;
 
 fn harness(app: WorkbenchApp) -> Harness<'static, WorkbenchApp> {

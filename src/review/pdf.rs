@@ -4,10 +4,10 @@
 
 use std::fmt::Write as _;
 
-use crate::report::blocks::info_grid;
 use crate::report::font::FontMetrics;
 use crate::report::layout::{Align, BODY, Column, Flow, Row, TABLE};
 use crate::report::page::Document;
+use crate::report::blocks::info_grid;
 use crate::report::summary::chinese_number;
 use crate::review::text::{difference, grades, profile_sentence, published, score, unit_words};
 use crate::review::{Batch, FormReview, Severity};

@@ -131,9 +131,7 @@ impl WorkbenchApp {
     /// Reviews a folder (or file) of submitted 自评表 and shows the 批量复核 page.
     pub fn open_review(&mut self, path: &Path) {
         let profile = self.ui.review.as_ref().and_then(|r| r.profile.clone());
-        self.ui.review = Some(Box::new(crate::ui::review::ReviewPage::start(
-            path, profile,
-        )));
+        self.ui.review = Some(Box::new(crate::ui::review::ReviewPage::start(path, profile)));
         self.ui.view = View::Review;
     }
 

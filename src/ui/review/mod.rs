@@ -11,10 +11,10 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::doc::Edit;
 use crate::import::{ImportOptions, Layout, TextEncoding};
 use crate::model::{AmountUnit, ScoringProfile, Workspace};
 use crate::review::{Batch, ReviewOptions, review_paths};
+use crate::doc::Edit;
 use crate::ui::view::{Output, View};
 
 pub use table::SortKey;
