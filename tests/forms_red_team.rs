@@ -167,32 +167,34 @@ fn summary_of(out: &str, file: &str) -> Vec<String> {
 #[test]
 fn a_folder_of_variants_reviews_to_the_same_figures() {
     let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
+    let folder = dir.path();
     // The same form as xlsx, as xls and ods saved by LibreOffice.
-    suffixed().form().xlsx(&d.join("a-suffixed.xlsx"), "自评表");
-    std::fs::copy(fixture("suffixed.xls"), d.join("b-suffixed.xls")).unwrap();
-    std::fs::copy(fixture("suffixed.ods"), d.join("c-suffixed.ods")).unwrap();
+    suffixed()
+        .form()
+        .xlsx(&folder.join("a-suffixed.xlsx"), "自评表");
+    std::fs::copy(fixture("suffixed.xls"), folder.join("b-suffixed.xls")).unwrap();
+    std::fs::copy(fixture("suffixed.ods"), folder.join("c-suffixed.ods")).unwrap();
     // 千元: 500 / 500 / 431 千元 = 50 / 50 / 43.1 万元.
-    let mut k = suffixed();
-    k.subtitle = "填报单位（盖章）：某市人力资源和社会保障局　　　　单位：千元";
-    k.funds[0].1 = N(500.0);
-    k.funds[0].2 = N(500.0);
-    k.funds[0].3 = N(431.0);
-    k.funds[1].1 = N(500.0);
-    k.funds[1].2 = N(500.0);
-    k.funds[1].3 = N(431.0);
-    k.form().xlsx(&d.join("d-qianyuan.xlsx"), "自评表");
+    let mut qian = suffixed();
+    qian.subtitle = "填报单位（盖章）：某市人力资源和社会保障局　　　　单位：千元";
+    qian.funds[0].1 = N(500.0);
+    qian.funds[0].2 = N(500.0);
+    qian.funds[0].3 = N(431.0);
+    qian.funds[1].1 = N(500.0);
+    qian.funds[1].2 = N(500.0);
+    qian.funds[1].3 = N(431.0);
+    qian.form().xlsx(&folder.join("d-qianyuan.xlsx"), "自评表");
     // 元 typed as text with separators, headers with letters and spaced labels.
-    let mut t = suffixed();
-    t.funds[0].1 = T("500,000.00");
-    t.funds[0].2 = T("500,000.00");
-    t.funds[0].3 = T("431,000.00");
-    t.funds[0].5 = T("86.20%");
-    t.funds[1].1 = T("500,000.00");
-    t.funds[1].2 = T("500,000.00");
-    t.funds[1].3 = T("431,000.00");
-    t.funds[0].0 = "年 度 资 金 总 额";
-    let mut form = t.form();
+    let mut texts = suffixed();
+    texts.funds[0].1 = T("500,000.00");
+    texts.funds[0].2 = T("500,000.00");
+    texts.funds[0].3 = T("431,000.00");
+    texts.funds[0].5 = T("86.20%");
+    texts.funds[1].1 = T("500,000.00");
+    texts.funds[1].2 = T("500,000.00");
+    texts.funds[1].3 = T("431,000.00");
+    texts.funds[0].0 = "年 度 资 金 总 额";
+    let mut form = texts.form();
     relabel(&mut form, "全年预算数", "全年预算数（A）");
     relabel(&mut form, "全年执行数", "全年执行数（B）");
     relabel(&mut form, "执行率", "执行率（B/A）");
@@ -200,15 +202,15 @@ fn a_folder_of_variants_reviews_to_the_same_figures() {
     relabel(&mut form, "实际完成值", "全年实际完成值");
     relabel(&mut form, "偏差原因分析及改进措施", "未完成原因分析");
     relabel(&mut form, "总分", "总　分");
-    form.xlsx(&d.join("e-text-amounts.xlsx"), "附件2");
+    form.xlsx(&folder.join("e-text-amounts.xlsx"), "附件2");
 
     // GBK CSV as a unit typed it: percentages as text, 执行率 as the bare fraction "0.862",
     // 得分 "9分", 分值 "10分".
-    let mut c = suffixed();
-    c.funds[0].4 = T("10分");
-    c.funds[0].5 = T("0.862");
-    c.funds[0].6 = T("9分");
-    for row in &mut c.indicators {
+    let mut csv = suffixed();
+    csv.funds[0].4 = T("10分");
+    csv.funds[0].5 = T("0.862");
+    csv.funds[0].6 = T("9分");
+    for row in &mut csv.indicators {
         let T(name) = row[2] else { continue };
         match name {
             "培训合格率" => row[4] = T("96%"),
@@ -217,9 +219,32 @@ fn a_folder_of_variants_reviews_to_the_same_figures() {
             _ => {}
         }
     }
-    c.form().csv_gbk(&d.join("f-gbk.csv"));
+    csv.form().csv_gbk(&folder.join("f-gbk.csv"));
 
-    let out = text(&jixiao(&["review", d.to_str().unwrap()]));
+    // 一级 merged down its rows (xlsx merges: the name only in the top cell); the
+    // 完成及时率 target a number cell formatted as 100% (stored 1), its actual typed "100%";
+    // the score columns headed 指标分值 / 自评得分.
+    let mut merged = suffixed();
+    for row in &mut merged.indicators {
+        if matches!(row[2], T("培训完成及时率")) {
+            (row[3], row[4]) = (N(1.0), T("100%"));
+        }
+    }
+    let mut form = merged.form();
+    let top = form
+        .rows
+        .iter()
+        .position(|r| r.get(1).is_some_and(|c| matches!(c, T("一级指标"))))
+        .unwrap()
+        + 1;
+    let top32 = u32::try_from(top).unwrap();
+    form.vertical.push((top32, 1, top32 + 3, "产出指标"));
+    form.vertical.push((top32 + 4, 1, top32 + 5, "效益指标"));
+    relabel(&mut form, "分值", "指标分值");
+    relabel(&mut form, "得分", "自评得分");
+    form.xlsx(&folder.join("g-merged.xlsx"), "自评表");
+
+    let out = text(&jixiao(&["review", folder.to_str().unwrap()]));
     let first = summary_of(&out, "a-suffixed.xlsx");
     // 金额单位 元, 公布总分 96, and the same 复核 figures for every variant.
     assert_eq!(first[0], "元", "{out}");
@@ -236,6 +261,7 @@ fn a_folder_of_variants_reviews_to_the_same_figures() {
         ("d-qianyuan.xlsx", "千元"),
         ("e-text-amounts.xlsx", "元"),
         ("f-gbk.csv", "元"),
+        ("g-merged.xlsx", "元"),
     ] {
         let line = summary_of(&out, file);
         assert_eq!(line[0], unit, "{file}:\n{out}");

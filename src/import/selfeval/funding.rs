@@ -164,11 +164,9 @@ pub fn read(
         }),
         // 全年执行数, 实际执行数, 预算执行数, 执行数 (not 执行率).
         executed: header_col(sheet, hr, |t| t.contains("执行数")),
-        weight: header_col(sheet, hr, |t| {
-            t == "分值" || t == "权重" || t.starts_with("分值(")
-        }),
+        weight: header_col(sheet, hr, super::fields::is_weight_header),
         rate: header_col(sheet, hr, |t| t.contains("执行率")),
-        score: header_col(sheet, hr, |t| t == "得分" || t.starts_with("得分(")),
+        score: header_col(sheet, hr, super::fields::is_score_header),
     };
     let first_amount = [columns.initial, columns.adjusted, columns.executed]
         .into_iter()

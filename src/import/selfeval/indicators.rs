@@ -103,12 +103,8 @@ fn columns(sheet: &Sheet, hr: usize) -> Columns {
                 || t.contains("完成值")
                 || t.starts_with("实际完成")
         }),
-        weight: find_col(sheet, &rows, |t| {
-            t == "分值" || t == "权重" || t.starts_with("分值(")
-        }),
-        score: find_col(sheet, &rows, |t| {
-            t == "得分" || t == "自评得分" || t.starts_with("得分(")
-        }),
+        weight: find_col(sheet, &rows, super::fields::is_weight_header),
+        score: find_col(sheet, &rows, super::fields::is_score_header),
         reason: find_col(
             sheet,
             &rows,
@@ -271,6 +267,33 @@ fn percent_cell_as_points(actual: &str, target: &Target) -> Option<String> {
     Some(format!("{points}%"))
 }
 
+/// A number cell as the target under a percentage actual: a target cell formatted as `95%`
+/// stores 0.95, so a unitless (or 度量单位 %) number from 0 to 1.5 whose row's 实际完成值 is
+/// written as a percentage above 1.5 ("96%") is that fraction: the target becomes 95%, with
+/// its comparator. Otherwise `None` (the target stays as read).
+fn fraction_target(target: &Target, actual: &str) -> Option<Target> {
+    let limit = Decimal::new(15, 1);
+    let v = target.value?;
+    if !(target.unit.is_empty() || target.is_percent()) || v <= Decimal::ZERO || v > limit {
+        return None;
+    }
+    let a = parse_number(actual).ok()?;
+    if !a.percent || a.value <= limit {
+        return None;
+    }
+    let points = crate::calc::num::mul(v, Decimal::ONE_HUNDRED).normalize();
+    let sign = match target.comparator {
+        Comparator::Equal | Comparator::Qualitative => "",
+        c => c.symbol(),
+    };
+    Some(Target {
+        comparator: target.comparator,
+        value: Some(points),
+        unit: "%".to_owned(),
+        text: format!("{sign}{points}%"),
+    })
+}
+
 /// A conflict between a target's own comparator and its 指标性质, at its row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conflict {
@@ -409,6 +432,16 @@ pub fn read(
         let nature = raw(cols.nature);
         let measure = raw(cols.measure);
         let (mut target, conflict) = target_of(&target_text, &nature, &measure);
+        let target_is_number = cols
+            .target
+            .and_then(|c| sheet.cell(r, c))
+            .is_some_and(|x| x.numeric);
+        let target_fraction = target_is_number
+            .then(|| fraction_target(&target, &actual_text))
+            .flatten();
+        if let Some(t) = &target_fraction {
+            target = t.clone();
+        }
         if let (Some(nature), Some(col)) = (conflict, cols.nature) {
             conflicts.push(Conflict {
                 row: r,
@@ -494,11 +527,15 @@ pub fn read(
         t.rows.push(RowNote {
             row: r,
             kind: RowKind::Added,
-            text: match &fraction {
-                Some(points) => format!(
+            text: match (&fraction, &target_fraction) {
+                (Some(points), _) => format!(
                     "指标 {name}（实际完成值单元格存数 {actual_text}，指标值为百分数：按百分比格式读作 {points}）"
                 ),
-                None => format!("指标 {name}"),
+                (None, Some(t)) => format!(
+                    "指标 {name}（指标值单元格存数 {target_text}，实际完成值为百分数：按百分比格式读作 {}）",
+                    t.text
+                ),
+                (None, None) => format!("指标 {name}"),
             },
         });
     }
