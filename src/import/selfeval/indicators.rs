@@ -248,23 +248,44 @@ pub fn target_of(text: &str, nature: &str, measure: &str) -> (Target, Option<Com
     (target, conflict)
 }
 
+/// How a number cell under a percentage target reads.
+#[derive(Debug, PartialEq, Eq)]
+enum PercentCell {
+    /// As written (not a fraction, or not under a percentage target).
+    AsWritten,
+    /// The fraction a percent-formatted cell stores, as the percentage it shows.
+    Points(String),
+    /// Either reading is plausible (0.08 under ≤5%: 0.08% or 8%): the evaluator checks.
+    Ambiguous(String),
+}
+
 /// A number cell under a percentage target, read as the percentage it shows: a spreadsheet
 /// keeps a cell formatted as `95.6%` as the fraction 0.956 (xlsx, and xls/ods converted by
-/// `LibreOffice` alike), so a plain number from 0 to 1.5 against a target of more than 1.5 percent
-/// points is that fraction (`0.956` → `95.6%`). A cell typed as text ("95.6%", "0.956") is
-/// read as written.
-fn percent_cell_as_points(actual: &str, target: &Target) -> Option<String> {
+/// `LibreOffice` alike). Against a target of 50% or more, a number from 0 to 1.5 can only be
+/// that fraction (`0.956` → `95.6%`); against a smaller target (≤5%) it may be either
+/// (0.08% typed as 0.08, or 8% formatted), so it is read as written and flagged. A cell typed
+/// as text ("95.6%", "0.956") is read as written.
+fn percent_cell_as_points(actual: &str, target: &Target) -> PercentCell {
     let limit = Decimal::new(15, 1);
-    let t = target.value?;
-    if !target.is_percent() || t <= limit {
-        return None;
+    let (Some(t), true) = (target.value, target.is_percent()) else {
+        return PercentCell::AsWritten;
+    };
+    let Ok(n) = parse_number(actual) else {
+        return PercentCell::AsWritten;
+    };
+    if t <= limit || n.percent || !n.unit.is_empty() || n.value <= Decimal::ZERO || n.value > limit
+    {
+        return PercentCell::AsWritten;
     }
-    let n = parse_number(actual).ok()?;
-    if n.percent || !n.unit.is_empty() || n.value < Decimal::ZERO || n.value > limit {
-        return None;
+    let points = format!(
+        "{}%",
+        crate::calc::num::mul(n.value, Decimal::ONE_HUNDRED).normalize()
+    );
+    if t >= Decimal::from(50) {
+        PercentCell::Points(points)
+    } else {
+        PercentCell::Ambiguous(points)
     }
-    let points = crate::calc::num::mul(n.value, Decimal::ONE_HUNDRED).normalize();
-    Some(format!("{points}%"))
 }
 
 /// A number cell as the target under a percentage actual: a target cell formatted as `95%`
@@ -502,9 +523,26 @@ pub fn read(
             .actual
             .and_then(|c| sheet.cell(r, c))
             .is_some_and(|x| x.numeric);
-        let fraction = (!is_exec && actual_is_number)
-            .then(|| percent_cell_as_points(&actual_text, &target))
-            .flatten();
+        let reading = if !is_exec && actual_is_number {
+            percent_cell_as_points(&actual_text, &target)
+        } else {
+            PercentCell::AsWritten
+        };
+        if let PercentCell::Ambiguous(points) = &reading {
+            cx.problem(
+                r,
+                cols.actual,
+                "实际完成值",
+                format!(
+                    "实际完成值单元格存数 {actual_text}，指标值为 {}：可能是 {actual_text}%，也可能是设为百分比格式的 {points}；暂按 {actual_text}% 计，请核实",
+                    target.text
+                ),
+            );
+        }
+        let fraction = match reading {
+            PercentCell::Points(points) => Some(points),
+            PercentCell::AsWritten | PercentCell::Ambiguous(_) => None,
+        };
         let actual = if is_exec {
             exec_actual()
         } else if let Some(points) = &fraction {
@@ -657,6 +695,44 @@ fn parent_weights(out: &mut [Indicator]) {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_number_cell_under_a_percentage_target_reads_as_it_shows() {
+        let at_least_95 = Target::parse("95%以上");
+        assert_eq!(
+            percent_cell_as_points("0.956", &at_least_95),
+            PercentCell::Points("95.6%".to_owned())
+        );
+        assert_eq!(
+            percent_cell_as_points("1", &Target::parse("100%")),
+            PercentCell::Points("100%".to_owned())
+        );
+        // Above 1.5 it is percent points already; a count target is not a percentage.
+        assert_eq!(
+            percent_cell_as_points("96", &at_least_95),
+            PercentCell::AsWritten
+        );
+        assert_eq!(
+            percent_cell_as_points("0.5", &Target::parse("≥10场")),
+            PercentCell::AsWritten
+        );
+        // Under ≤5%, 0.08 may be 0.08% or 8%: flagged, not guessed.
+        assert_eq!(
+            percent_cell_as_points("0.08", &Target::parse("≤5%")),
+            PercentCell::Ambiguous("8%".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_number_target_cell_under_a_percentage_actual_is_its_fraction() {
+        let t = fraction_target(&Target::parse("1"), "100%").map(|t| (t.value, t.text));
+        assert_eq!(t, Some((Some(dec!(100)), "100%".to_owned())));
+        let t = fraction_target(&Target::parse("≥0.9"), "93%").map(|t| (t.comparator, t.value));
+        assert_eq!(t, Some((Comparator::AtLeast, Some(dec!(90)))));
+        // An actual that is itself a count or below 1.5% leaves the target as written.
+        assert_eq!(fraction_target(&Target::parse("1"), "12场"), None);
+        assert_eq!(fraction_target(&Target::parse("0.9"), "1%"), None);
+    }
 
     #[test]
     fn points_suffix_is_not_part_of_the_name() {
