@@ -244,6 +244,23 @@ fn a_folder_of_variants_reviews_to_the_same_figures() {
     relabel(&mut form, "得分", "自评得分");
     form.xlsx(&folder.join("g-merged.xlsx"), "自评表");
 
+    // 执行率 left blank, 得分 "9分"; 满意度 "≥90%" met by "95.6%"; 场次 "≥12次/年"-style
+    // target "不少于10场"; 成本 "500元/人及以下".
+    let mut blank = suffixed();
+    blank.funds[0].5 = forms_support::C::E;
+    blank.funds[0].6 = T("9分");
+    for row in &mut blank.indicators {
+        match row[2] {
+            T("参训人员满意度") => (row[3], row[4]) = (T("≥90%"), T("95.6%")),
+            T("培训场次") => row[3] = T("不少于10场"),
+            T("人均培训成本") => row[3] = T("500元/人及以下"),
+            _ => {}
+        }
+    }
+    blank
+        .form()
+        .xlsx(&folder.join("h-blank-rate.xlsx"), "自评表");
+
     let out = text(&jixiao(&["review", folder.to_str().unwrap()]));
     let first = summary_of(&out, "a-suffixed.xlsx");
     // 金额单位 元, 公布总分 96, and the same 复核 figures for every variant.
@@ -262,6 +279,7 @@ fn a_folder_of_variants_reviews_to_the_same_figures() {
         ("e-text-amounts.xlsx", "元"),
         ("f-gbk.csv", "元"),
         ("g-merged.xlsx", "元"),
+        ("h-blank-rate.xlsx", "元"),
     ] {
         let line = summary_of(&out, file);
         assert_eq!(line[0], unit, "{file}:\n{out}");

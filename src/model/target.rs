@@ -46,8 +46,8 @@ pub struct Target {
 
 impl Target {
     /// Reads a written 指标值 such as `≥90%`, `≤450 元/人·天`, `=100%`, `100%` or `及时`, and
-    /// the worded forms real units write: a prefix (大于等于/不低于/不少于/高于/大于 → ≥;
-    /// 小于等于/不高于/不超过/不多于/低于/小于 → ≤) or a suffix (以上/及以上 → ≥;
+    /// the worded forms real units write: a prefix (大于等于/不低于/不少于/高于/大于/达到/至少
+    /// → ≥; 小于等于/不高于/不超过/不多于/低于/小于/控制在/最多 → ≤) or a suffix (以上/及以上 → ≥;
     /// 以下/及以下/以内/内 → ≤), as in `95%以上`, `3天以内`, `不超过200万元`. A strict word
     /// (高于, 低于, 大于, 小于, >, <) is read as its inclusive comparator: the scoring rules know
     /// only ≥ / ≤, and the text is kept as written. A prefix and a suffix that disagree
@@ -95,7 +95,7 @@ impl Target {
 }
 
 /// Prefixes, longest first where one begins another (不低于 before 低于, ≥ before =).
-const AT_LEAST_PREFIXES: [&str; 8] = [
+const AT_LEAST_PREFIXES: [&str; 10] = [
     "大于等于",
     "大于或等于",
     "不低于",
@@ -104,8 +104,12 @@ const AT_LEAST_PREFIXES: [&str; 8] = [
     ">=",
     "≧",
     "高于",
+    "达到",
+    "至少",
 ];
-const AT_MOST_PREFIXES: [&str; 10] = [
+const AT_MOST_PREFIXES: [&str; 12] = [
+    "控制在",
+    "最多",
     "小于等于",
     "小于或等于",
     "不高于",
@@ -214,6 +218,17 @@ mod tests {
         );
         assert_eq!(parts("＞９０％"), (AtLeast, d(90, 0), pct()));
         assert_eq!(Target::parse("95%以上").text, "95%以上");
+        assert_eq!(parts("90%（含）以上"), (AtLeast, d(90, 0), pct()));
+        assert_eq!(parts("达到95%"), (AtLeast, d(95, 0), pct()));
+        assert_eq!(parts("控制在5%以内"), (AtMost, d(5, 0), pct()));
+        assert_eq!(
+            parts("控制在200万元"),
+            (AtMost, d(200, 0), "万元".to_owned())
+        );
+        assert_eq!(
+            parts("3个工作日内"),
+            (AtMost, d(3, 0), "个工作日".to_owned())
+        );
     }
 
     #[test]
