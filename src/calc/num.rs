@@ -201,6 +201,11 @@ pub fn add(a: Decimal, b: Decimal) -> Decimal {
 pub fn checked_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     const SMALL: u128 = 1 << 48;
     let (ma, mb) = (a.mantissa(), b.mantissa());
+    if ma == 0 || mb == 0 {
+        // rust_decimal gives a zero product as a plain `0` (scale 0), whatever the operands'
+        // scales and signs: `0.0 × -3` is "0", not "0.0".
+        return Some(Decimal::ZERO);
+    }
     let scale = a.scale() + b.scale();
     if ma.unsigned_abs() < SMALL
         && mb.unsigned_abs() < SMALL
@@ -483,6 +488,23 @@ mod tests {
         let r = ratio(dec!(118925.25), dec!(126038.75)).unwrap();
         assert_eq!(pct_text(r), "94.36%");
         assert_eq!(ratio(dec!(1), dec!(0)), None);
+    }
+
+    #[test]
+    fn zero_product_has_rust_decimals_scale() {
+        // The flaky proptest case: a zero factor (of any scale) times a negative.
+        let zero_tenths = Decimal::new(0, 1);
+        let minus_three = Decimal::new(-3, 0);
+        assert_eq!(mul(zero_tenths, minus_three).to_string(), "0");
+        assert_eq!(mul(minus_three, zero_tenths).to_string(), "0");
+        assert_eq!(
+            checked_mul(Decimal::new(-125, 2), Decimal::new(0, 3)).map(|d| d.to_string()),
+            Some("0".to_owned())
+        );
+        assert_eq!(
+            mul(Decimal::new(-15, 1), Decimal::new(2, 0)).to_string(),
+            "-3.0"
+        );
     }
 
     #[test]

@@ -163,7 +163,8 @@ impl<'a> Reader<'a> {
         match parse_number(&t) {
             Ok(n) if n.percent => Some(n.value),
             Ok(n) if numeric && n.value <= Decimal::new(15, 1) => {
-                Some(n.value * Decimal::ONE_HUNDRED)
+                // 0.862 shown as 86.2%: the precision is the figure's (86.2), not 86.200.
+                Some((n.value * Decimal::ONE_HUNDRED).normalize())
             }
             Ok(n) => Some(n.value),
             Err(e) => {

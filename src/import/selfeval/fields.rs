@@ -202,3 +202,20 @@ fn deviation(sheet: &Sheet) -> String {
     }
     String::new()
 }
+
+/// A 分值 column header, normalised: 分值, 权重, 分值(A), 指标分值, 标准分值 (not 得分).
+pub fn is_weight_header(t: &str) -> bool {
+    t == "权重"
+        || t.starts_with("分值(")
+        || (t.ends_with("分值") && !t.contains('得') && t.chars().count() <= 5)
+}
+
+/// A 得分 column header, normalised: 得分, 自评得分, 得分(C), 评价得分 — not a 复核/评审 得分
+/// column an evaluator added, nor 扣分原因.
+pub fn is_score_header(t: &str) -> bool {
+    t.starts_with("得分(")
+        || (t.ends_with("得分")
+            && t.chars().count() <= 5
+            && !t.contains("复核")
+            && !t.contains("评审"))
+}

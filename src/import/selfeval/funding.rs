@@ -6,7 +6,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::calc::num::sum;
+use crate::calc::num::{ratio, round_dp, sum};
 use crate::import::grid::{Sheet, column_name};
 use crate::import::layout::normalise;
 use crate::import::rows::{RowKind, RowNote};
@@ -164,11 +164,9 @@ pub fn read(
         }),
         // 全年执行数, 实际执行数, 预算执行数, 执行数 (not 执行率).
         executed: header_col(sheet, hr, |t| t.contains("执行数")),
-        weight: header_col(sheet, hr, |t| {
-            t == "分值" || t == "权重" || t.starts_with("分值(")
-        }),
+        weight: header_col(sheet, hr, super::fields::is_weight_header),
         rate: header_col(sheet, hr, |t| t.contains("执行率")),
-        score: header_col(sheet, hr, |t| t == "得分" || t.starts_with("得分(")),
+        score: header_col(sheet, hr, super::fields::is_score_header),
     };
     let first_amount = [columns.initial, columns.adjusted, columns.executed]
         .into_iter()
@@ -277,6 +275,46 @@ impl Block {
         } else {
             (self.total, false)
         }
+    }
+
+    /// A 执行率 written as a bare fraction in a text cell ("0.862" in a CSV; a number cell is
+    /// already read as the percentage it shows) is read as that percentage (86.2) only when the
+    /// form's own amounts give it at the precision written, and the fraction itself does not.
+    /// Returns the finding that says so; otherwise the rate stays as written, for the check of
+    /// published against computed.
+    pub fn read_fraction_rate(&mut self, sheet: &Sheet) -> Option<FormFinding> {
+        let p = self.published_rate?;
+        let limit = Decimal::new(15, 1);
+        if p <= Decimal::ZERO || p > limit {
+            return None;
+        }
+        let (basis, _) = self.basis();
+        let executed = basis.executed.value()?;
+        let points = (p * Decimal::ONE_HUNDRED).normalize();
+        let shows = |budget: Amount| {
+            let rate = ratio(executed, budget.value()?)? * Decimal::ONE_HUNDRED;
+            Some((
+                round_dp(rate, points.scale().min(4)) == points,
+                round_dp(rate, p.scale().min(4)) == p,
+            ))
+        };
+        let agrees = [basis.adjusted, basis.initial]
+            .into_iter()
+            .filter_map(shows)
+            .any(|(as_points, as_written)| as_points && !as_written);
+        if !agrees {
+            return None;
+        }
+        self.published_rate = Some(points);
+        Some(FormFinding {
+            sheet: sheet.name.clone(),
+            row: self.score_row.map_or(0, |r| r + 1),
+            column: self.columns.rate.map(column_name).unwrap_or_default(),
+            severity: Severity::Info,
+            message: format!("执行率写作小数 {p}，与金额算得的执行率一致：读作 {points}%"),
+            published: None,
+            computed: None,
+        })
     }
 
     /// The sources' sums per column.

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::import::grid::Sheet;
 use crate::import::layout::normalise;
 use crate::import::rows::{RowKind, RowNote, note};
-use crate::model::number::to_half_width;
+use crate::model::number::{parse_number, to_half_width};
 use crate::model::{Actual, Comparator, Indicator, MetricRef, ProjectMetric, Rule, Target};
 
 use super::cells::{CellState, Reader};
@@ -90,37 +90,21 @@ fn columns(sheet: &Sheet, hr: usize) -> Columns {
         measure: find_col(sheet, &rows, |t| {
             matches!(t, "度量单位" | "计量单位" | "单位" | "指标单位")
         }),
-        target: find_col(
-            sheet,
-            &rows,
-            starts(&[
-                "年度指标值",
-                "指标值",
-                "目标值",
-                "预期指标值",
-                "年度目标值",
-                "计划指标值",
-                "预期值",
-            ]),
-        ),
-        actual: find_col(
-            sheet,
-            &rows,
-            starts(&[
-                "实际完成值",
-                "全年实际值",
-                "实际值",
-                "完成值",
-                "实际完成",
-                "全年完成值",
-            ]),
-        ),
-        weight: find_col(sheet, &rows, |t| {
-            t == "分值" || t == "权重" || t.starts_with("分值(")
+        // 年度指标值, 预期指标值, 全年目标值 …: any header naming a 指标值/目标值 that is not
+        // the actual one.
+        target: find_col(sheet, &rows, |t| {
+            starts(&["指标值", "目标值", "预期值", "计划指标值"])(t)
+                || ((t.contains("指标值") || t.contains("目标值")) && !t.contains("实际"))
         }),
-        score: find_col(sheet, &rows, |t| {
-            t == "得分" || t == "自评得分" || t.starts_with("得分(")
+        // 实际完成值, 全年实际完成值, 年度实际值, 实际完成情况, 全年完成值 …
+        actual: find_col(sheet, &rows, |t| {
+            t.contains("实际完成")
+                || t.contains("实际值")
+                || t.contains("完成值")
+                || t.starts_with("实际完成")
         }),
+        weight: find_col(sheet, &rows, super::fields::is_weight_header),
+        score: find_col(sheet, &rows, super::fields::is_score_header),
         reason: find_col(
             sheet,
             &rows,
@@ -209,7 +193,8 @@ pub fn nature_comparator(text: &str) -> Option<Comparator> {
     }
 }
 
-/// Whether a target text writes its own comparator (≥90%, ≤202.6万元, =8个, 不低于90%).
+/// Whether a target text writes its own comparator (≥90%, ≤202.6万元, =8个, 不低于90%,
+/// 95%以上, 3天以内).
 fn has_own_comparator(text: &str) -> bool {
     let t = to_half_width(text.trim());
     [
@@ -231,6 +216,7 @@ fn has_own_comparator(text: &str) -> bool {
     ]
     .iter()
     .any(|p| t.starts_with(p))
+        || Target::written_comparator(text).is_some()
 }
 
 /// The target of a row: the text parsed, the 度量单位 when the text has no unit, the
@@ -260,6 +246,73 @@ pub fn target_of(text: &str, nature: &str, measure: &str) -> (Target, Option<Com
         }
     }
     (target, conflict)
+}
+
+/// How a number cell under a percentage target reads.
+#[derive(Debug, PartialEq, Eq)]
+enum PercentCell {
+    /// As written (not a fraction, or not under a percentage target).
+    AsWritten,
+    /// The fraction a percent-formatted cell stores, as the percentage it shows.
+    Points(String),
+    /// Either reading is plausible (0.08 under ≤5%: 0.08% or 8%): the evaluator checks.
+    Ambiguous(String),
+}
+
+/// A number cell under a percentage target, read as the percentage it shows: a spreadsheet
+/// keeps a cell formatted as `95.6%` as the fraction 0.956 (xlsx, and xls/ods converted by
+/// `LibreOffice` alike). Against a target of 50% or more, a number from 0 to 1.5 can only be
+/// that fraction (`0.956` → `95.6%`); against a smaller target (≤5%) it may be either
+/// (0.08% typed as 0.08, or 8% formatted), so it is read as written and flagged. A cell typed
+/// as text ("95.6%", "0.956") is read as written.
+fn percent_cell_as_points(actual: &str, target: &Target) -> PercentCell {
+    let limit = Decimal::new(15, 1);
+    let (Some(t), true) = (target.value, target.is_percent()) else {
+        return PercentCell::AsWritten;
+    };
+    let Ok(n) = parse_number(actual) else {
+        return PercentCell::AsWritten;
+    };
+    if t <= limit || n.percent || !n.unit.is_empty() || n.value <= Decimal::ZERO || n.value > limit
+    {
+        return PercentCell::AsWritten;
+    }
+    let points = format!(
+        "{}%",
+        crate::calc::num::mul(n.value, Decimal::ONE_HUNDRED).normalize()
+    );
+    if t >= Decimal::from(50) {
+        PercentCell::Points(points)
+    } else {
+        PercentCell::Ambiguous(points)
+    }
+}
+
+/// A number cell as the target under a percentage actual: a target cell formatted as `95%`
+/// stores 0.95, so a unitless (or 度量单位 %) number from 0 to 1.5 whose row's 实际完成值 is
+/// written as a percentage above 1.5 ("96%") is that fraction: the target becomes 95%, with
+/// its comparator. Otherwise `None` (the target stays as read).
+fn fraction_target(target: &Target, actual: &str) -> Option<Target> {
+    let limit = Decimal::new(15, 1);
+    let v = target.value?;
+    if !(target.unit.is_empty() || target.is_percent()) || v <= Decimal::ZERO || v > limit {
+        return None;
+    }
+    let a = parse_number(actual).ok()?;
+    if !a.percent || a.value <= limit {
+        return None;
+    }
+    let points = crate::calc::num::mul(v, Decimal::ONE_HUNDRED).normalize();
+    let sign = match target.comparator {
+        Comparator::Equal | Comparator::Qualitative => "",
+        c => c.symbol(),
+    };
+    Some(Target {
+        comparator: target.comparator,
+        value: Some(points),
+        unit: "%".to_owned(),
+        text: format!("{sign}{points}%"),
+    })
 }
 
 /// A conflict between a target's own comparator and its 指标性质, at its row.
@@ -400,6 +453,16 @@ pub fn read(
         let nature = raw(cols.nature);
         let measure = raw(cols.measure);
         let (mut target, conflict) = target_of(&target_text, &nature, &measure);
+        let target_is_number = cols
+            .target
+            .and_then(|c| sheet.cell(r, c))
+            .is_some_and(|x| x.numeric);
+        let target_fraction = target_is_number
+            .then(|| fraction_target(&target, &actual_text))
+            .flatten();
+        if let Some(t) = &target_fraction {
+            target = t.clone();
+        }
         if let (Some(nature), Some(col)) = (conflict, cols.nature) {
             conflicts.push(Conflict {
                 row: r,
@@ -456,8 +519,34 @@ pub fn read(
         } else {
             Rule::default_for(target.comparator)
         };
+        let actual_is_number = cols
+            .actual
+            .and_then(|c| sheet.cell(r, c))
+            .is_some_and(|x| x.numeric);
+        let reading = if !is_exec && actual_is_number {
+            percent_cell_as_points(&actual_text, &target)
+        } else {
+            PercentCell::AsWritten
+        };
+        if let PercentCell::Ambiguous(points) = &reading {
+            cx.problem(
+                r,
+                cols.actual,
+                "实际完成值",
+                format!(
+                    "实际完成值单元格存数 {actual_text}，指标值为 {}：可能是 {actual_text}%，也可能是设为百分比格式的 {points}；暂按 {actual_text}% 计，请核实",
+                    target.text
+                ),
+            );
+        }
+        let fraction = match reading {
+            PercentCell::Points(points) => Some(points),
+            PercentCell::AsWritten | PercentCell::Ambiguous(_) => None,
+        };
         let actual = if is_exec {
             exec_actual()
+        } else if let Some(points) = &fraction {
+            Actual::typed(points)
         } else {
             Actual::typed(&actual_text)
         };
@@ -476,7 +565,16 @@ pub fn read(
         t.rows.push(RowNote {
             row: r,
             kind: RowKind::Added,
-            text: format!("指标 {name}"),
+            text: match (&fraction, &target_fraction) {
+                (Some(points), _) => format!(
+                    "指标 {name}（实际完成值单元格存数 {actual_text}，指标值为百分数：按百分比格式读作 {points}）"
+                ),
+                (None, Some(t)) => format!(
+                    "指标 {name}（指标值单元格存数 {target_text}，实际完成值为百分数：按百分比格式读作 {}）",
+                    t.text
+                ),
+                (None, None) => format!("指标 {name}"),
+            },
         });
     }
     drop_empty_parents(&mut t);
@@ -597,6 +695,44 @@ fn parent_weights(out: &mut [Indicator]) {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_number_cell_under_a_percentage_target_reads_as_it_shows() {
+        let at_least_95 = Target::parse("95%以上");
+        assert_eq!(
+            percent_cell_as_points("0.956", &at_least_95),
+            PercentCell::Points("95.6%".to_owned())
+        );
+        assert_eq!(
+            percent_cell_as_points("1", &Target::parse("100%")),
+            PercentCell::Points("100%".to_owned())
+        );
+        // Above 1.5 it is percent points already; a count target is not a percentage.
+        assert_eq!(
+            percent_cell_as_points("96", &at_least_95),
+            PercentCell::AsWritten
+        );
+        assert_eq!(
+            percent_cell_as_points("0.5", &Target::parse("≥10场")),
+            PercentCell::AsWritten
+        );
+        // Under ≤5%, 0.08 may be 0.08% or 8%: flagged, not guessed.
+        assert_eq!(
+            percent_cell_as_points("0.08", &Target::parse("≤5%")),
+            PercentCell::Ambiguous("8%".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_number_target_cell_under_a_percentage_actual_is_its_fraction() {
+        let t = fraction_target(&Target::parse("1"), "100%").map(|t| (t.value, t.text));
+        assert_eq!(t, Some((Some(dec!(100)), "100%".to_owned())));
+        let t = fraction_target(&Target::parse("≥0.9"), "93%").map(|t| (t.comparator, t.value));
+        assert_eq!(t, Some((Comparator::AtLeast, Some(dec!(90)))));
+        // An actual that is itself a count or below 1.5% leaves the target as written.
+        assert_eq!(fraction_target(&Target::parse("1"), "12场"), None);
+        assert_eq!(fraction_target(&Target::parse("0.9"), "1%"), None);
+    }
 
     #[test]
     fn points_suffix_is_not_part_of_the_name() {

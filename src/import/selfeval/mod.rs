@@ -141,23 +141,30 @@ pub struct FormRead {
     pub notes: Vec<String>,
 }
 
-/// Whether a sheet is the 自评表 form.
+/// Whether a sheet is the 自评表 form: a 自评表 title with a funding block or an indicator
+/// table under it, or a funding block with a 年度总体目标. A 填表说明 sheet that only names the
+/// form in its sentences ("本表为项目支出绩效自评表，…") is not one.
 pub fn looks_like(sheet: &Sheet) -> bool {
+    let mut title = false;
     let mut funds = false;
     let mut goal = false;
     let mut budget = false;
+    let mut table = false;
     for row in sheet.rows.iter().take(60) {
         for c in row {
-            let n = normalise(&c.text);
-            if n.contains("绩效自评表") {
-                return true;
+            // A sentence of instructions names the headers without being one.
+            if c.text.contains(['。', '，', '；', ';']) {
+                continue;
             }
+            let n = normalise(&c.text);
+            title |= n.contains("绩效自评表");
             funds |= n.starts_with("项目资金");
             goal |= matches!(n.as_str(), "年度总体目标" | "总体目标" | "年度绩效目标");
             budget |= n.starts_with("年初预算数");
+            table |= matches!(n.as_str(), "一级指标" | "三级指标");
         }
     }
-    (funds || budget) && goal
+    (title && (funds || budget || table)) || ((funds || budget) && goal)
 }
 
 /// Reads one 自评表 from one sheet. Never fails: what cannot be read is said in the result.
@@ -199,7 +206,8 @@ pub fn read_form(sheet: &Sheet, opts: &FormOptions) -> FormRead {
         profile.execution_base = crate::model::ExecutionBase::Adjusted;
     }
     let mut findings = Vec::new();
-    let block = funding::read(&mut cx, money, indicator_header);
+    let mut block = funding::read(&mut cx, money, indicator_header);
+    findings.extend(block.read_fraction_rate(sheet));
     block.apply(&mut project, &mut findings, &mut rows, &profile, sheet);
     let (table, conflicts) = indicators::read(&mut cx, indicator_header, &opts.project_id, &block);
     rows.extend(table.rows.iter().cloned());
