@@ -3,13 +3,13 @@
 //! as recomputed, and the form's findings with their places.
 
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, Format, Workbook, Worksheet, XlsxError};
 
 use crate::review::error::ReviewError;
 use crate::review::text::{COLUMNS, grades, profile_sentence, unit_words};
 use crate::review::{Batch, FormReview};
 
-use crate::report::xlsx::sheet_name;
+use crate::report::xlsx::{cell_format, header_format, sheet_name, title_format};
 
 struct Formats {
     title: Format,
@@ -22,18 +22,10 @@ struct Formats {
 
 impl Formats {
     fn new() -> Formats {
-        let cell = Format::new()
-            .set_border(FormatBorder::Thin)
-            .set_border_color(Color::RGB(0x00A0_A0A0))
-            .set_align(FormatAlign::VerticalCenter);
+        let cell = cell_format();
         Formats {
-            title: Format::new().set_bold().set_font_size(14),
-            header: cell
-                .clone()
-                .set_bold()
-                .set_align(FormatAlign::Center)
-                .set_text_wrap()
-                .set_background_color(Color::RGB(0x00E2_E8F0)),
+            title: title_format(),
+            header: header_format(),
             text: cell.clone(),
             wrap: cell.clone().set_text_wrap(),
             score: cell.clone().set_num_format("0.00"),

@@ -10,7 +10,7 @@ use crate::calc::breakdown::{ScoreBreakdown, score_evaluation};
 use crate::calc::metrics::execution_rate;
 use crate::calc::num::{opt_pct_text, plain, round_dp, sum};
 use crate::calc::rules::Explanation;
-use crate::import::grid::{Sheet, column_name};
+use crate::import::grid::Sheet;
 use crate::model::{Actual, Evaluation, ExecutionBase, Project, Rounding, Workspace};
 
 use super::funding::Block;
@@ -24,15 +24,7 @@ fn at(
     severity: Severity,
     message: String,
 ) -> FormFinding {
-    FormFinding {
-        sheet: sheet.name.clone(),
-        row: row.map_or(0, |r| r + 1),
-        column: col.map(column_name).unwrap_or_default(),
-        severity,
-        message,
-        published: None,
-        computed: None,
-    }
+    FormFinding::at(sheet, row, col, severity, message)
 }
 
 /// Scores the evaluation against its project alone.

@@ -339,16 +339,9 @@ impl Block {
     ) {
         let sums = self.sources_sum();
         let (basis, from_sources) = self.basis();
-        let finding =
-            |row: Option<usize>, col: Option<usize>, severity, message: String| FormFinding {
-                sheet: sheet.name.clone(),
-                row: row.map_or(0, |r| r + 1),
-                column: col.map(column_name).unwrap_or_default(),
-                severity,
-                message,
-                published: None,
-                computed: None,
-            };
+        let finding = |row: Option<usize>, col: Option<usize>, severity, message: String| {
+            FormFinding::at(sheet, row, col, severity, message)
+        };
         let sources_filled = !sums.is_nil();
         match self.total_row {
             Some(_) if from_sources => {

@@ -88,6 +88,27 @@ pub struct FormFinding {
     pub computed: Option<Decimal>,
 }
 
+impl FormFinding {
+    /// A finding at a 0-based row and column of `sheet` (either may be absent), with no figures.
+    pub fn at(
+        sheet: &Sheet,
+        row: Option<usize>,
+        col: Option<usize>,
+        severity: Severity,
+        message: String,
+    ) -> FormFinding {
+        FormFinding {
+            sheet: sheet.name.clone(),
+            row: row.map_or(0, |r| r + 1),
+            column: col.map(super::grid::column_name).unwrap_or_default(),
+            severity,
+            message,
+            published: None,
+            computed: None,
+        }
+    }
+}
+
 impl std::fmt::Display for FormFinding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "[{}] 工作表“{}”", self.severity.label(), self.sheet)?;
