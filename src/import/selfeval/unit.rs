@@ -93,7 +93,11 @@ fn unit_in(text: &str) -> Option<AmountUnit> {
     // "单位:万元", "单位：元", "金额单位:万元", "(单位:元)"; every "单位" of the cell, since a
     // subtitle may say "填报单位（盖章）：某局　单位：元".
     for (i, _) in t.match_indices("单位") {
-        let rest = t[i + "单位".len()..].trim_start_matches(':');
+        // "单位：人民币万元", "单位为元" are written too.
+        let rest = t[i + "单位".len()..]
+            .trim_start_matches(':')
+            .trim_start_matches('为')
+            .trim_start_matches("人民币");
         for (word, unit) in [
             ("万元", AmountUnit::WanYuan),
             ("千元", AmountUnit::QianYuan),
@@ -266,6 +270,9 @@ mod tests {
         assert_eq!(unit_in("年初预算数【万元】"), Some(AmountUnit::WanYuan));
         assert_eq!(unit_in("项目资金"), None);
         assert_eq!(unit_in("实施单位：元谋县农业农村局"), None);
+        assert_eq!(unit_in("金额单位：人民币万元"), Some(AmountUnit::WanYuan));
+        assert_eq!(unit_in("单位为元"), Some(AmountUnit::Yuan));
+        assert_eq!(unit_in("单位：人民币元谋"), None);
         assert_eq!(
             unit_in("填报单位（盖章）：某市人力资源和社会保障局　　单位：元"),
             Some(AmountUnit::Yuan)
