@@ -102,34 +102,31 @@ impl Document {
 
     /// Undoes the last step; false when there is none.
     pub fn undo(&mut self) -> bool {
-        let Some(step) = self.undo.pop() else {
-            return false;
-        };
-        // An inverse that no longer applies means the history is inconsistent: drop it
-        // rather than corrupt the document.
-        let Ok(inverse) = apply(&mut self.ws, step.edit) else {
-            self.undo.clear();
-            return false;
-        };
-        self.redo.push(Step {
-            edit: inverse,
-            label: step.label,
-            state: self.state,
-        });
-        self.state = step.state;
-        self.revision += 1;
-        true
+        self.replay(true)
     }
 
+    /// Redoes the last undone step; false when there is none.
     pub fn redo(&mut self) -> bool {
-        let Some(step) = self.redo.pop() else {
+        self.replay(false)
+    }
+
+    /// Applies the top step of the undo (or redo) stack and pushes its inverse on the other.
+    /// An inverse that no longer applies means the history is inconsistent: that stack is
+    /// dropped rather than the document corrupted.
+    fn replay(&mut self, undoing: bool) -> bool {
+        let (from, to) = if undoing {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(step) = from.pop() else {
             return false;
         };
         let Ok(inverse) = apply(&mut self.ws, step.edit) else {
-            self.redo.clear();
+            from.clear();
             return false;
         };
-        self.undo.push(Step {
+        to.push(Step {
             edit: inverse,
             label: step.label,
             state: self.state,
