@@ -60,6 +60,7 @@ fn project(i: usize, events: usize, rng: &mut Rng) -> Project {
                 DisbursementStage::ToBeneficiaries
             },
             note: String::new(),
+            ..Default::default()
         })
         .collect();
     Project {

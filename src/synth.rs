@@ -416,6 +416,7 @@ impl Cols {
             project: opt_amount(self.project()),
             operating: opt_amount(self.operating),
             targeted: opt_amount(self.targeted),
+            ..Default::default()
         }
     }
 }
@@ -689,6 +690,7 @@ fn economic_table(grand: &Cols, rng: &mut Rng) -> EconomicTable {
                 gov_name: gn.to_owned(),
                 amount: amount(part),
                 category,
+                ..Default::default()
             });
         }
     }
@@ -806,6 +808,7 @@ fn finish_book(
         general_budget: amount(general_income),
         other: amount(other_income),
         is_total: true,
+        ..Default::default()
     }];
     for (k, name) in units.iter().enumerate() {
         unit_income.push(UnitIncome {
@@ -815,6 +818,7 @@ fn finish_book(
             general_budget: amount(generals[k]),
             other: amount(others[k]),
             is_total: false,
+            ..Default::default()
         });
     }
     let abroad = rng.range(0, 3_000);
@@ -958,6 +962,7 @@ fn project(spec: &SynthSpec, i: usize, kind: ProjectKind, initial: i64, rng: &mu
             name: name.to_owned(),
             budget: amount(b),
             executed: amount(pct_of(b, pct)),
+            ..Default::default()
         })
         .collect();
     let executed: i64 = cost_items
@@ -984,6 +989,7 @@ fn project(spec: &SynthSpec, i: usize, kind: ProjectKind, initial: i64, rng: &mu
                 amount: amount(part),
                 stage,
                 note: String::new(),
+                ..Default::default()
             });
         }
     };

@@ -8,12 +8,12 @@
 // Helpers outside `#[test]` functions read fixed text that is known to parse.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use jixiao::calc::checks::{Finding, FindingKind, Location, TableRef, Tally, run_all};
+use jixiao::calc::checks::{Finding, FindingKind, Location, RowRef, TableRef, Tally, run_all};
 use jixiao::model::number::parse_amount_input;
 use jixiao::model::{
     Amount, AmountUnit, BudgetBook, CostCategory, EconomicLine, EconomicTable, EconomicTotals,
-    FunctionalLine, FunctionalTable, LineLevel, NamedAmount, Project, ProjectFunding, ProjectKind,
-    Split, ThreePublic, UnitIncome, Workspace,
+    FunctionalLine, FunctionalTable, HasRowId, LineLevel, NamedAmount, Project, ProjectFunding,
+    ProjectKind, Split, ThreePublic, UnitIncome, Workspace,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -45,6 +45,7 @@ fn functional_line(code: &str, name: &str, level: LineLevel, nine: &[&str]) -> F
         project: a(6),
         operating: a(7),
         targeted: a(8),
+        ..Default::default()
     }
 }
 
@@ -112,6 +113,7 @@ fn table_06() -> EconomicTable {
             } else {
                 CostCategory::Personnel
             },
+            ..Default::default()
         });
     }
     EconomicTable {
@@ -135,6 +137,7 @@ fn unit_income() -> Vec<UnitIncome> {
                 general_budget: amount(r[4]),
                 other: amount(cell(&r, 13)),
                 is_total: r[1] == "合计",
+                ..Default::default()
             }
         })
         .collect()
@@ -260,7 +263,8 @@ fn the_typed_tables_are_the_published_ones() {
 
 #[test]
 fn hierarchy_gaps_are_rounding() {
-    let f = run_all(&seed_003());
+    let ws = seed_003();
+    let f = run_all(&ws);
     assert!(of(&f, "功能分类层级汇总", FindingKind::Error).is_empty());
     let r = of(&f, "功能分类层级汇总", FindingKind::Rounding);
     // 03 表 合计 and 021 rows over the 15 项: 基本 Σ 10,512.3, 商品和服务 Σ 1,663.2, 资本性 Σ 75.5.
@@ -307,15 +311,19 @@ fn hierarchy_gaps_are_rounding() {
             .iter()
             .all(|x| x.place.starts_with("2024年 一般公共预算支出情况表"))
     );
-    assert_eq!(
+    // Table 1, row 13 (款 21505), column 商品和服务支出.
+    assert_eq!(r[8].location.to_string(), "2024 Functional(1) [13].goods");
+    let line = &ws.budgets[0].functional[1].lines[13];
+    assert_eq!(line.code, "21505");
+    assert!(matches!(
         r[8].location,
         Location::Budget {
             year: 2024,
             table: TableRef::Functional(1),
-            row: Some(13),
-            column: Some("goods".to_owned())
-        }
-    );
+            row: Some(RowRef { id, .. }),
+            ..
+        } if id == line.row_id()
+    ));
 }
 
 #[test]

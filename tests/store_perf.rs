@@ -28,6 +28,7 @@ fn big_budget(lines: usize) -> Workspace {
             project: amount(i + 3, 2),
             operating: Amount::Blank,
             targeted: amount(i + 4, 2),
+            ..Default::default()
         })
         .collect();
     ws.budgets.push(BudgetBook {

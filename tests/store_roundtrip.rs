@@ -104,6 +104,7 @@ fn functional_line() -> impl Strategy<Value = FunctionalLine> {
             project: a[6],
             operating: a[7],
             targeted: a[8],
+            ..Default::default()
         })
 }
 
@@ -124,6 +125,7 @@ fn economic_table() -> impl Strategy<Value = EconomicTable> {
                 gov_name,
                 amount,
                 category,
+                ..Default::default()
             },
         );
     (
@@ -182,6 +184,7 @@ fn budget_book() -> impl Strategy<Value = BudgetBook> {
             general_budget,
             other,
             is_total,
+            ..Default::default()
         },
     );
     let functional = (
@@ -285,6 +288,7 @@ fn project() -> impl Strategy<Value = Project> {
         name,
         budget,
         executed,
+        ..Default::default()
     });
     let disbursement = (
         date(),
@@ -297,6 +301,7 @@ fn project() -> impl Strategy<Value = Project> {
             amount,
             stage,
             note,
+            ..Default::default()
         });
     let performance_target = (
         select(vec![
@@ -509,6 +514,7 @@ fn indicator() -> impl Strategy<Value = Indicator> {
                 evidence,
                 published_score,
                 monitoring,
+                ..Default::default()
             },
         )
 }

@@ -10,12 +10,16 @@ use std::path::Path;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use jixiao::calc::checks::{Finding, Location, TableRef as CheckTable};
+use jixiao::calc::checks::{
+    BudgetColumn, Finding, Location, ProjectField, RowRef, TableRef as CheckTable,
+};
 use jixiao::calc::metrics::project_metric;
 use jixiao::calc::num::pct_text;
 use jixiao::doc::Document;
 use jixiao::model::{
-    Amount, DisbursementStage, ExecutionBase, FunctionalLine, LineLevel, ProjectMetric, Workspace,
+    Amount, DisbursementColumn, DisbursementStage, EconomicColumn, ExecutionBase, FunctionalColumn,
+    FunctionalLine, FunctionalLineColumn, HasRowId, LineLevel, ProjectColumn, ProjectMetric, RowId,
+    UnitIncomeColumn, Workspace,
 };
 use jixiao::store::session::Dirs;
 use jixiao::ui::app::{Startup, UiState, WorkbenchApp};
@@ -23,13 +27,12 @@ use jixiao::ui::derived::Derived;
 use jixiao::ui::dialogs::InAppOnly;
 use jixiao::ui::grid::{GridAction, GridSource, GridState};
 use jixiao::ui::pages::budget::grids::{
-    FunctionalGrid, economic_column_index, functional_column_index, unit_income_column_index,
-    visible_rows,
+    FunctionalGrid, economic_col, functional_col, unit_income_col, visible_rows,
 };
 use jixiao::ui::pages::checks::{apply_jump, jump_for};
 use jixiao::ui::pages::grid_key_for;
 use jixiao::ui::pages::projects::{
-    DisbursementsGrid, ProjectsGrid, disbursement_column_index, parse_date, project_column_index,
+    DisbursementsGrid, ProjectsGrid, disbursement_col, parse_date, project_col,
 };
 use jixiao::ui::table::{EditableTable, edits_for};
 use jixiao::ui::view::{Output, View};
@@ -97,16 +100,10 @@ fn budget_finding<'a>(
     row: usize,
     column: &str,
 ) -> &'a Finding {
+    // A location in words: the table, the row's position and the model's field name.
+    let words = format!("2024 {table:?} [{row}].{column}");
     fs.iter()
-        .find(|f| {
-            f.location
-                == Location::Budget {
-                    year: 2024,
-                    table,
-                    row: Some(row),
-                    column: Some(column.to_owned()),
-                }
-        })
+        .find(|f| f.location.to_string() == words)
         .unwrap_or_else(|| panic!("a finding on {table:?} row {row} {column}"))
 }
 
@@ -280,7 +277,10 @@ fn amounts_show_separators_and_edit_plain_and_subtotal_gaps_are_flagged() {
         ("96,258.3", "96258.3")
     );
     // 款 21505 商品和服务支出 874.7 against its 项 874.6: a rounding gap.
-    let goods = grid.cell(13, functional_column_index("goods").unwrap());
+    let goods = grid.cell(
+        13,
+        functional_col(FunctionalLineColumn::Amount(FunctionalColumn::Goods)),
+    );
     assert_eq!(goods.style, jixiao::ui::grid::CellStyle::Flagged);
     assert_eq!(
         goods.tooltip.as_deref(),
@@ -297,7 +297,7 @@ fn amounts_show_separators_and_edit_plain_and_subtotal_gaps_are_flagged() {
 fn folding_hides_the_rows_under_a_class_and_maps_back_to_the_document() {
     let ws = sample();
     let lines = general_lines(&ws);
-    let folded: HashSet<usize> = [12].into(); // 类 215
+    let folded: HashSet<RowId> = [lines[12].row_id()].into(); // 类 215
     let shown = visible_rows(lines, &folded);
     assert_eq!(
         shown.len(),
@@ -312,15 +312,16 @@ fn folding_hides_the_rows_under_a_class_and_maps_back_to_the_document() {
 
 #[test]
 fn column_names_of_findings_map_to_grid_columns() {
-    assert_eq!(functional_column_index("total"), Some(2));
-    assert_eq!(functional_column_index("goods"), Some(6));
-    assert_eq!(functional_column_index("targeted"), Some(10));
-    assert_eq!(functional_column_index("nonsense"), None);
-    assert_eq!(economic_column_index("category"), Some(5));
-    assert_eq!(economic_column_index("amount"), Some(4));
-    assert_eq!(unit_income_column_index("general_budget"), Some(3));
-    assert_eq!(project_column_index("executed"), Some(5));
-    assert_eq!(disbursement_column_index("date"), Some(0));
+    // (A column name that names no column cannot be written any more: columns are enums.)
+    let amount = FunctionalLineColumn::Amount;
+    assert_eq!(functional_col(amount(FunctionalColumn::Total)), 2);
+    assert_eq!(functional_col(amount(FunctionalColumn::Goods)), 6);
+    assert_eq!(functional_col(amount(FunctionalColumn::Targeted)), 10);
+    assert_eq!(economic_col(EconomicColumn::Category), 5);
+    assert_eq!(economic_col(EconomicColumn::Amount), 4);
+    assert_eq!(unit_income_col(UnitIncomeColumn::GeneralBudget), 3);
+    assert_eq!(project_col(ProjectColumn::Executed), 5);
+    assert_eq!(disbursement_col(DisbursementColumn::Date), 0);
 }
 
 #[test]
@@ -347,11 +348,10 @@ fn findings_lead_to_their_page_and_cell() {
     );
     // 21505 商品和服务支出, with everything folded: its 类 unfolds and the row on screen is chosen.
     let f = budget_finding(&fs, CheckTable::Functional(GENERAL_TABLE), 13, "goods");
-    let all: HashSet<usize> = general_lines(&ws)
+    let all: HashSet<RowId> = general_lines(&ws)
         .iter()
-        .enumerate()
-        .filter(|(_, l)| matches!(l.level, LineLevel::Class | LineLevel::Section))
-        .map(|(i, _)| i)
+        .filter(|l| matches!(l.level, LineLevel::Class | LineLevel::Section))
+        .map(HasRowId::row_id)
         .collect();
     state.collapsed.insert((2024, GENERAL_TABLE), all);
     let out = apply_jump(&ws, &mut state, jump_for(&ws, &f.location).unwrap());
@@ -365,37 +365,50 @@ fn findings_lead_to_their_page_and_cell() {
         "{out:?}"
     );
     assert!(
-        !state.collapsed[&(2024, GENERAL_TABLE)].contains(&12),
+        !state.collapsed[&(2024, GENERAL_TABLE)].contains(&general_lines(&ws)[12].row_id()),
         "215 unfolded"
     );
     // A project's disbursement, an indicator, an evaluation, the department totals.
     let p = lvgongye(&ws);
-    let loc = Location::project("2021-lvgongye", Some("disbursements[3].date"));
+    let loc = Location::project(
+        "2021-lvgongye",
+        Some(ProjectField::Disbursement {
+            row: RowRef::at(&ws.projects[p].disbursements, 3).unwrap(),
+            column: Some(DisbursementColumn::Date),
+        }),
+    );
     assert_eq!(jump_for(&ws, &loc).unwrap().cell, Some((3, 0)));
     assert_eq!(
         jump_for(&ws, &loc).unwrap().view,
         View::Project(ws.projects[p].id.clone())
     );
-    let loc = Location::Indicator {
-        evaluation: "2021-dept".to_owned(),
-        index: 32,
-    };
     let e = ws
         .evaluations
         .iter()
         .position(|e| e.id == "2021-dept")
         .unwrap();
+    let loc = Location::indicator(&ws.evaluations[e], 32);
     assert_eq!(jump_for(&ws, &loc).unwrap().cell, Some((32, 0)));
     assert_eq!(
         jump_for(&ws, &loc).unwrap().view,
         View::Evaluation(ws.evaluations[e].id.clone())
     );
-    let loc = Location::budget(2024, CheckTable::Totals, None, Some("initial.total"));
+    let loc = Location::budget_column(
+        2024,
+        CheckTable::Totals,
+        BudgetColumn::Part("initial", "total"),
+    );
     assert_eq!(
         jump_for(&ws, &loc).unwrap().view,
         View::Summary { year: 2024 }
     );
-    assert!(jump_for(&ws, &Location::budget(1999, CheckTable::Totals, None, None)).is_none());
+    let no_book = Location::Budget {
+        year: 1999,
+        table: CheckTable::Totals,
+        row: None,
+        column: None,
+    };
+    assert!(jump_for(&ws, &no_book).is_none());
     assert!(jump_for(&ws, &Location::project("no-such", None)).is_none());
 }
 

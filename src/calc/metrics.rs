@@ -425,6 +425,7 @@ mod tests {
             name: String::new(),
             budget: Amount::Value(b),
             executed: Amount::Value(e),
+            ..Default::default()
         };
         // 培训费 54.2543 / 108 = 50.2354…%; 维修(护)费 53.28 / 72 = 74%; 会议费 27 / 27 = 100%.
         assert_eq!(

@@ -526,6 +526,7 @@ mod tests {
             amount: amount.into(),
             stage,
             note: String::new(),
+            ..Default::default()
         }
     }
 

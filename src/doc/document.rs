@@ -35,7 +35,9 @@ pub struct Document {
 pub const UNDO_LIMIT: usize = 200;
 
 impl Document {
-    pub fn new(ws: Workspace) -> Document {
+    /// The document of `ws`; rows that share an id (clones) get ids of their own.
+    pub fn new(mut ws: Workspace) -> Document {
+        crate::model::row_id::unique_in_workspace(&mut ws);
         Document {
             ws,
             revision: 0,

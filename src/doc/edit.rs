@@ -2,6 +2,7 @@
 //! ([`apply`]), which returns its inverse so undo/redo, the dirty flag and autosave cannot miss
 //! a change. No egui here: the commands are plain data and tested without a window.
 
+use crate::model::row_id;
 use crate::model::{
     BudgetBook, CostItem, Department, DepartmentTotals, Disbursement, EconomicLine, EconomicTable,
     Evaluation, FunctionalLine, FunctionalTable, Indicator, Meta, NamedAmount, PerformanceTarget,
@@ -227,49 +228,68 @@ fn splice(
     remove: usize,
     insert: Vec<Row>,
 ) -> Result<Vec<Row>, EditError> {
+    let n = insert.len();
     match table {
         TableRef::Functional { year, table } => {
             let b = book_mut(ws, *year)?;
             let Some(t) = b.functional.get_mut(*table) else {
                 return Err(EditError::Missing("功能分类表"));
             };
-            typed_splice!(&mut t.lines, at, remove, insert, Functional)
+            let removed = typed_splice!(&mut t.lines, at, remove, insert, Functional)?;
+            row_id::renew_copies(&mut t.lines, at, n);
+            Ok(removed)
         }
         TableRef::Economic { year, table } => {
             let b = book_mut(ws, *year)?;
             let Some(t) = b.economic.get_mut(*table) else {
                 return Err(EditError::Missing("经济分类表"));
             };
-            typed_splice!(&mut t.lines, at, remove, insert, Economic)
+            let removed = typed_splice!(&mut t.lines, at, remove, insert, Economic)?;
+            row_id::renew_copies(&mut t.lines, at, n);
+            Ok(removed)
         }
-        TableRef::FunctionalTables { year } => splice_vec(
-            &mut book_mut(ws, *year)?.functional,
-            at,
-            remove,
-            insert,
-            |r| {
-                if let Row::FunctionalTable(t) = r {
-                    Some(*t)
-                } else {
-                    None
-                }
-            },
-            |t| Row::FunctionalTable(Box::new(t)),
-        ),
-        TableRef::EconomicTables { year } => splice_vec(
-            &mut book_mut(ws, *year)?.economic,
-            at,
-            remove,
-            insert,
-            |r| {
-                if let Row::EconomicTable(t) = r {
-                    Some(*t)
-                } else {
-                    None
-                }
-            },
-            |t| Row::EconomicTable(Box::new(t)),
-        ),
+        TableRef::FunctionalTables { year } => {
+            let tables = &mut book_mut(ws, *year)?.functional;
+            let removed = splice_vec(
+                tables,
+                at,
+                remove,
+                insert,
+                |r| {
+                    if let Row::FunctionalTable(t) = r {
+                        Some(*t)
+                    } else {
+                        None
+                    }
+                },
+                |t| Row::FunctionalTable(Box::new(t)),
+            )?;
+            for t in tables.iter_mut().skip(at).take(n) {
+                row_id::make_unique(&mut t.lines);
+            }
+            Ok(removed)
+        }
+        TableRef::EconomicTables { year } => {
+            let tables = &mut book_mut(ws, *year)?.economic;
+            let removed = splice_vec(
+                tables,
+                at,
+                remove,
+                insert,
+                |r| {
+                    if let Row::EconomicTable(t) = r {
+                        Some(*t)
+                    } else {
+                        None
+                    }
+                },
+                |t| Row::EconomicTable(Box::new(t)),
+            )?;
+            for t in tables.iter_mut().skip(at).take(n) {
+                row_id::make_unique(&mut t.lines);
+            }
+            Ok(removed)
+        }
         TableRef::Income { year } => typed_splice!(
             &mut book_mut(ws, *year)?.summary.income,
             at,
@@ -286,42 +306,43 @@ fn splice(
                 Named
             )
         }
-        TableRef::UnitIncome { year } => typed_splice!(
-            &mut book_mut(ws, *year)?.unit_income,
-            at,
-            remove,
-            insert,
-            UnitIncome
-        ),
-        TableRef::Projects => splice_vec(
-            &mut ws.projects,
-            at,
-            remove,
-            insert,
-            |r| {
-                if let Row::Project(p) = r {
-                    Some(*p)
-                } else {
-                    None
-                }
-            },
-            |p| Row::Project(Box::new(p)),
-        ),
-        TableRef::CostItems { project } => typed_splice!(
-            &mut project_mut(ws, *project)?.cost_items,
-            at,
-            remove,
-            insert,
-            CostItem
-        ),
-        TableRef::Disbursements { project } => {
-            typed_splice!(
-                &mut project_mut(ws, *project)?.disbursements,
+        TableRef::UnitIncome { year } => {
+            let rows = &mut book_mut(ws, *year)?.unit_income;
+            let removed = typed_splice!(rows, at, remove, insert, UnitIncome)?;
+            row_id::renew_copies(rows, at, n);
+            Ok(removed)
+        }
+        TableRef::Projects => {
+            let removed = splice_vec(
+                &mut ws.projects,
                 at,
                 remove,
                 insert,
-                Disbursement
-            )
+                |r| {
+                    if let Row::Project(p) = r {
+                        Some(*p)
+                    } else {
+                        None
+                    }
+                },
+                |p| Row::Project(Box::new(p)),
+            )?;
+            for p in ws.projects.iter_mut().skip(at).take(n) {
+                row_id::unique_in_project(p);
+            }
+            Ok(removed)
+        }
+        TableRef::CostItems { project } => {
+            let rows = &mut project_mut(ws, *project)?.cost_items;
+            let removed = typed_splice!(rows, at, remove, insert, CostItem)?;
+            row_id::renew_copies(rows, at, n);
+            Ok(removed)
+        }
+        TableRef::Disbursements { project } => {
+            let rows = &mut project_mut(ws, *project)?.disbursements;
+            let removed = typed_splice!(rows, at, remove, insert, Disbursement)?;
+            row_id::renew_copies(rows, at, n);
+            Ok(removed)
         }
         TableRef::Targets { project } => typed_splice!(
             &mut project_mut(ws, *project)?.targets,
@@ -331,13 +352,10 @@ fn splice(
             Target
         ),
         TableRef::Indicators { evaluation } => {
-            typed_splice!(
-                &mut evaluation_mut(ws, *evaluation)?.indicators,
-                at,
-                remove,
-                insert,
-                Indicator
-            )
+            let rows = &mut evaluation_mut(ws, *evaluation)?.indicators;
+            let removed = typed_splice!(rows, at, remove, insert, Indicator)?;
+            row_id::renew_copies(rows, at, n);
+            Ok(removed)
         }
         TableRef::Findings { evaluation } => typed_splice!(
             &mut evaluation_mut(ws, *evaluation)?.findings,
@@ -356,28 +374,40 @@ fn splice(
             )
         }
         TableRef::KeyTasks => typed_splice!(&mut ws.department.key_tasks, at, remove, insert, Text),
-        TableRef::Evaluations => splice_vec(
-            &mut ws.evaluations,
-            at,
-            remove,
-            insert,
-            |r| {
-                if let Row::Evaluation(e) = r {
-                    Some(*e)
-                } else {
-                    None
-                }
-            },
-            |e| Row::Evaluation(Box::new(e)),
-        ),
-        TableRef::Books => splice_vec(
-            &mut ws.budgets,
-            at,
-            remove,
-            insert,
-            |r| if let Row::Book(b) = r { Some(*b) } else { None },
-            |b| Row::Book(Box::new(b)),
-        ),
+        TableRef::Evaluations => {
+            let removed = splice_vec(
+                &mut ws.evaluations,
+                at,
+                remove,
+                insert,
+                |r| {
+                    if let Row::Evaluation(e) = r {
+                        Some(*e)
+                    } else {
+                        None
+                    }
+                },
+                |e| Row::Evaluation(Box::new(e)),
+            )?;
+            for e in ws.evaluations.iter_mut().skip(at).take(n) {
+                row_id::make_unique(&mut e.indicators);
+            }
+            Ok(removed)
+        }
+        TableRef::Books => {
+            let removed = splice_vec(
+                &mut ws.budgets,
+                at,
+                remove,
+                insert,
+                |r| if let Row::Book(b) = r { Some(*b) } else { None },
+                |b| Row::Book(Box::new(b)),
+            )?;
+            for b in ws.budgets.iter_mut().skip(at).take(n) {
+                row_id::unique_in_book(b);
+            }
+            Ok(removed)
+        }
     }
 }
 

@@ -124,6 +124,7 @@ pub fn read(cells: &mut Cells<'_>, skip: &BTreeSet<usize>) -> Read {
             gov_name: cells.text(r, Field::GovName),
             amount,
             category,
+            ..Default::default()
         };
         rows.push(RowNote {
             row: r,

@@ -115,6 +115,9 @@ pub struct UnitIncome {
     pub other: Amount,
     /// True for the department's own 合计 row.
     pub is_total: bool,
+    /// Its stable id in the open document (not saved; see `row_id`).
+    #[serde(skip)]
+    pub tag: super::row_id::RowTag,
 }
 
 /// A 功能分类 table with its rows in published order.
@@ -204,6 +207,9 @@ pub struct FunctionalLine {
     /// 特定目标类.
     #[serde(skip_serializing_if = "is_blank_ref")]
     pub targeted: Amount,
+    /// Its stable id in the open document (not saved; see `row_id`).
+    #[serde(skip)]
+    pub tag: super::row_id::RowTag,
 }
 
 /// The columns of a 功能分类 row, for checks and grids that walk them all.
@@ -336,6 +342,9 @@ pub struct EconomicLine {
     pub amount: Amount,
     /// 人员经费 or 公用经费, as published.
     pub category: CostCategory,
+    /// Its stable id in the open document (not saved; see `row_id`).
+    #[serde(skip)]
+    pub tag: super::row_id::RowTag,
 }
 
 /// 三公经费 (budget and, once known, actual spending).

@@ -42,6 +42,9 @@ pub struct Indicator {
     /// 绩效监控 (双监控) notes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monitoring: Option<Monitoring>,
+    /// Its stable id in the open document (not saved; see `row_id`).
+    #[serde(skip)]
+    pub tag: super::row_id::RowTag,
 }
 
 /// 实际完成值.

@@ -120,6 +120,9 @@ pub struct CostItem {
     pub budget: Amount,
     /// 执行数.
     pub executed: Amount,
+    /// Its stable id in the open document (not saved; see `row_id`).
+    #[serde(skip)]
+    pub tag: super::row_id::RowTag,
 }
 
 /// How far a disbursement has travelled.
@@ -158,6 +161,9 @@ pub struct Disbursement {
     pub amount: Amount,
     pub stage: DisbursementStage,
     pub note: String,
+    /// Its stable id in the open document (not saved; see `row_id`).
+    #[serde(skip)]
+    pub tag: super::row_id::RowTag,
 }
 
 /// The four kinds of project performance targets (绩效目标).

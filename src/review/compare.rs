@@ -60,8 +60,10 @@ pub fn review_read(file: &str, sheet: &str, read: FormRead) -> FormReview {
             })
             .map(|f| {
                 let row = match &f.location {
-                    Location::Indicator { index, .. } => {
-                        read.indicator_rows.get(*index).copied().flatten()
+                    // The checks ran on this form's own workspace: the row's position then
+                    // is its position on the form.
+                    Location::Indicator { row, .. } => {
+                        read.indicator_rows.get(row.index).copied().flatten()
                     }
                     Location::Project { .. } => read.funding_row,
                     Location::Evaluation { .. } => read.total_row,

@@ -9,13 +9,13 @@ use super::actions::Action;
 use super::derived::Derived;
 use super::dialogs::{ChooserMode, FileChooser, FileDialogs, Picked};
 use super::exports::{self, Export};
-use super::follow::{Ids, follow, follow_rows};
+use super::follow::{Before, follow};
 use super::grid::GridState;
 pub use super::state::UiState;
 use super::view::{Output, View};
 use super::{nav, pages, score_panel};
 use crate::doc::Document;
-use crate::model::Workspace;
+use crate::model::{HasRowId, Workspace};
 use crate::store::session::{self, Dirs};
 pub use dialogs::{Dialog, Then};
 pub use files::FileState;
@@ -143,27 +143,21 @@ impl WorkbenchApp {
             Action::Save => self.save(None),
             Action::SaveAs => self.save_as(None),
             Action::Undo => {
-                let before = Ids::of(&self.doc.ws);
+                let before = Before::of(&self.ui, &self.doc.ws);
                 if let Some(label) = self.doc.undo_label().map(str::to_owned)
                     && self.doc.undo()
                 {
                     follow(&mut self.ui, &before, &self.doc.ws);
-                    if let Some(inverse) = self.doc.redo_edit() {
-                        follow_rows(&mut self.ui, inverse);
-                    }
                     self.status = Some(format!("已撤销：{label}"));
                     self.touched();
                 }
             }
             Action::Redo => {
-                let before = Ids::of(&self.doc.ws);
+                let before = Before::of(&self.ui, &self.doc.ws);
                 if let Some(label) = self.doc.redo_label().map(str::to_owned)
                     && self.doc.redo()
                 {
                     follow(&mut self.ui, &before, &self.doc.ws);
-                    if let Some(inverse) = self.doc.undo_edit() {
-                        follow_rows(&mut self.ui, inverse);
-                    }
                     self.status = Some(format!("已重做：{label}"));
                     self.touched();
                 }
@@ -248,13 +242,10 @@ impl WorkbenchApp {
                         self.status = Some("此文件以只读方式打开：请先“另存为”再修改".to_owned());
                         continue;
                     }
-                    let before = Ids::of(&self.doc.ws);
+                    let before = Before::of(&self.ui, &self.doc.ws);
                     match self.doc.apply(edit, label) {
                         Ok(()) => {
                             follow(&mut self.ui, &before, &self.doc.ws);
-                            if let Some(inverse) = self.doc.undo_edit() {
-                                follow_rows(&mut self.ui, inverse);
-                            }
                             self.touched();
                         }
                         Err(e) => self.status = Some(format!("未能修改：{e}")),
@@ -264,8 +255,14 @@ impl WorkbenchApp {
                     if let Some((row, col)) = cell {
                         let key = pages::grid_key_for(&view);
                         self.ui.grids.entry(key).or_default().select(row, col);
-                        if let View::Evaluation(e) = &view {
-                            self.ui.selected_indicator.insert(e.clone(), row);
+                        if let View::Evaluation(e) = &view
+                            && let Some(ind) = self
+                                .doc
+                                .ws
+                                .evaluation(e)
+                                .and_then(|ev| ev.indicators.get(row))
+                        {
+                            self.ui.selected_indicator.insert(e.clone(), ind.row_id());
                         }
                     }
                     self.ui.view = view;

@@ -1,19 +1,47 @@
 //! Keeps the UI state on the same things after every change (an edit, an undo, a redo): the
 //! view, the score panel's evaluation, the selected indicator rows and the project/evaluation
 //! grid keys name projects and evaluations by id, so only what no longer exists is dropped (a
-//! page of a deleted item becomes 部门概况). The folds of 功能分类 rows, which have no ids and
-//! are kept by row position, follow the rows an edit inserted or removed above them.
+//! page of a deleted item becomes 部门概况). Rows have ids too (`model::row_id`): the folds of
+//! 功能分类 rows and the selected indicator rows are kept by row id, and the cursor of a grid
+//! whose rows have ids moves with the row it was on when rows are inserted or removed above it.
 
+use std::collections::HashSet;
+
+use super::locate::visible_rows;
 use super::state::UiState;
 use super::view::View;
-use crate::doc::{Edit, TableRef};
-use crate::model::Workspace;
+use crate::model::{HasRowId, RowId, Workspace};
 
 /// The ids of the projects and evaluations, in workspace order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ids {
     projects: Vec<String>,
     evaluations: Vec<String>,
+}
+
+/// What the UI points at before a change: the projects and evaluations, and the row under
+/// the cursor of every grid whose rows have ids.
+#[derive(Clone, Debug)]
+pub struct Before {
+    ids: Ids,
+    cursors: Vec<(String, RowId)>,
+}
+
+impl Before {
+    pub fn of(state: &UiState, ws: &Workspace) -> Before {
+        let cursors = state
+            .grids
+            .iter()
+            .filter_map(|(key, g)| {
+                let rows = grid_rows(state, ws, key)?;
+                Some((key.clone(), *rows.get(g.cursor.0)?))
+            })
+            .collect();
+        Before {
+            ids: Ids::of(ws),
+            cursors,
+        }
+    }
 }
 
 impl Ids {
@@ -46,104 +74,113 @@ fn key_holds(key: &str, ids: &Ids) -> bool {
     true
 }
 
-/// Drops from `state` what names a project or evaluation that `ws` no longer has (the page of
-/// a deleted item becomes 部门概况). Views, the score panel's evaluation, the selected
-/// indicator rows and the grid keys are keyed by ids, so what still exists needs no change.
-pub fn follow(state: &mut UiState, before: &Ids, ws: &Workspace) {
-    let after = Ids::of(ws);
-    if after == *before {
-        return;
+/// The ids of the rows of the grid `key`, in the order the grid shows them (a 功能分类 grid
+/// shows the rows its folds leave); `None` for grids whose rows have no ids.
+fn grid_rows(state: &UiState, ws: &Workspace, key: &str) -> Option<Vec<RowId>> {
+    fn ids<T: HasRowId>(rows: &[T]) -> Vec<RowId> {
+        rows.iter().map(HasRowId::row_id).collect()
     }
-    let gone = match &state.view {
-        View::Project(id) => !after.has_project(id),
-        View::Evaluation(id) => !after.has_evaluation(id),
-        _ => false,
-    };
-    if gone {
-        state.view = View::Department;
-    }
-    state.last_evaluation = state
-        .last_evaluation
-        .take()
-        .filter(|id| after.has_evaluation(id));
-    state
-        .selected_indicator
-        .retain(|id, _| after.has_evaluation(id));
-    state.grids.retain(|k, _| key_holds(k, &after));
-}
-
-/// Rows a change removed and inserted at one place of one table, in the order applied.
-struct Shift<'a> {
-    table: &'a TableRef,
-    at: usize,
-    removed: usize,
-    inserted: usize,
-}
-
-/// The shifts of the change whose inverse is `inverse` (a splice's inverse puts back what it
-/// removed; a batch's inverse lists the inverses last step first).
-fn shifts<'a>(inverse: &'a Edit, out: &mut Vec<Shift<'a>>) {
-    match inverse {
-        Edit::Splice {
-            table,
-            at,
-            remove,
-            insert,
-        } => out.push(Shift {
-            table,
-            at: *at,
-            removed: insert.len(),
-            inserted: *remove,
-        }),
-        Edit::Batch(edits) => {
-            for e in edits.iter().rev() {
-                shifts(e, out);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// A position after a shift: the same row further up or down, or `None` when the row itself
-/// was removed (a one-for-one replacement keeps it).
-fn moved(i: usize, s: &Shift<'_>) -> Option<usize> {
-    if i < s.at || s.removed == s.inserted {
-        Some(i)
-    } else if i < s.at + s.removed {
-        None
-    } else {
-        Some(i + s.inserted - s.removed)
-    }
-}
-
-/// Moves the folds of 功能分类 rows and tables with the rows and tables a change inserted or
-/// removed; `inverse` is the change's inverse (`Document::undo_edit` after an edit or a redo,
-/// `Document::redo_edit` after an undo).
-pub fn follow_rows(state: &mut UiState, inverse: &Edit) {
-    let mut all = Vec::new();
-    shifts(inverse, &mut all);
-    for s in &all {
-        match s.table {
-            TableRef::Functional { year, table } => {
-                if let Some(rows) = state.collapsed.get_mut(&(*year, *table)) {
-                    *rows = rows.iter().filter_map(|r| moved(*r, s)).collect();
-                }
-            }
-            TableRef::FunctionalTables { year } => {
-                state.collapsed = std::mem::take(&mut state.collapsed)
+    let parts: Vec<&str> = key.split('/').collect();
+    match parts.as_slice() {
+        ["functional", year, table] => {
+            let (year, table): (i32, usize) = (year.parse().ok()?, table.parse().ok()?);
+            let lines = &ws.budget(year)?.functional.get(table)?.lines;
+            Some(match state.collapsed.get(&(year, table)) {
+                Some(folded) if !folded.is_empty() => visible_rows(lines, folded)
                     .into_iter()
-                    .filter_map(|((y, t), rows)| {
-                        if y == *year {
-                            Some(((y, moved(t, s)?), rows))
-                        } else {
-                            Some(((y, t), rows))
-                        }
-                    })
-                    .collect();
+                    .filter_map(|i| lines.get(i).map(HasRowId::row_id))
+                    .collect(),
+                _ => ids(lines),
+            })
+        }
+        ["economic", year, table] => Some(ids(&ws
+            .budget(year.parse().ok()?)?
+            .economic
+            .get(table.parse::<usize>().ok()?)?
+            .lines)),
+        ["summary", year, "unit-income"] => Some(ids(&ws.budget(year.parse().ok()?)?.unit_income)),
+        _ => {
+            // "project/{id}/{grid}" and "evaluation/{id}/{grid}": the id may hold '/'.
+            let (page, rest) = key.split_once('/')?;
+            let (id, grid) = rest.rsplit_once('/')?;
+            match (page, grid) {
+                ("project", "disbursements") => Some(ids(&ws.project(id)?.disbursements)),
+                ("project", "costs") => Some(ids(&ws.project(id)?.cost_items)),
+                ("evaluation", "indicators") => Some(ids(&ws.evaluation(id)?.indicators)),
+                _ => None,
             }
-            _ => {}
         }
     }
+}
+
+/// Drops from `state` what names a project or evaluation that `ws` no longer has (the page of
+/// a deleted item becomes 部门概况), and moves each grid's cursor to where its row now is.
+/// Views, the score panel's evaluation, the selected indicator rows, the folds and the grid
+/// keys are keyed by ids, so what still exists needs no change.
+pub fn follow(state: &mut UiState, before: &Before, ws: &Workspace) {
+    let after = Ids::of(ws);
+    if after != before.ids {
+        let gone = match &state.view {
+            View::Project(id) => !after.has_project(id),
+            View::Evaluation(id) => !after.has_evaluation(id),
+            _ => false,
+        };
+        if gone {
+            state.view = View::Department;
+        }
+        state.last_evaluation = state
+            .last_evaluation
+            .take()
+            .filter(|id| after.has_evaluation(id));
+        state
+            .selected_indicator
+            .retain(|id, _| after.has_evaluation(id));
+        state.grids.retain(|k, _| key_holds(k, &after));
+    }
+    refold(state, ws);
+    for (key, id) in &before.cursors {
+        let Some(now) =
+            grid_rows(state, ws, key).and_then(|rows| rows.iter().position(|r| r == id))
+        else {
+            continue;
+        };
+        if let Some(g) = state.grids.get_mut(key)
+            && g.cursor.0 != now
+        {
+            let was = g.cursor.0;
+            g.anchor.0 = (g.anchor.0 + now).saturating_sub(was);
+            g.cursor.0 = now;
+        }
+    }
+}
+
+/// Moves the folds of a 功能分类 table that moved (a table inserted or removed before it)
+/// to its new place: folds are row ids, found in whichever table of the year now holds them.
+fn refold(state: &mut UiState, ws: &Workspace) {
+    let moved: Vec<((i32, usize), usize)> = state
+        .collapsed
+        .iter()
+        .filter_map(|(&(year, table), folded)| {
+            let first = folded.iter().next()?;
+            let tables = &ws.budget(year)?.functional;
+            let holds =
+                |t: &crate::model::FunctionalTable| t.lines.iter().any(|l| l.row_id() == *first);
+            if tables.get(table).is_some_and(holds) {
+                return None;
+            }
+            Some(((year, table), tables.iter().position(holds)?))
+        })
+        .collect();
+    let taken: Vec<((i32, usize), HashSet<RowId>)> = moved
+        .iter()
+        .filter_map(|((year, from), to)| {
+            state
+                .collapsed
+                .remove(&(*year, *from))
+                .map(|f| ((*year, *to), f))
+        })
+        .collect();
+    state.collapsed.extend(taken);
 }
 
 #[cfg(test)]
@@ -171,38 +208,5 @@ mod tests {
         };
         assert!(key_holds("project/2021/a/costs", &slashed));
         assert!(!key_holds("project/2021/costs", &slashed));
-    }
-
-    #[test]
-    fn folds_move_with_the_rows_inserted_or_removed_above_them() {
-        let table = TableRef::Functional {
-            year: 2024,
-            table: 0,
-        };
-        let mut state = UiState::default();
-        state
-            .collapsed
-            .insert((2024, 0), [1, 5, 9].into_iter().collect());
-        // Two rows inserted at 3: the inverse removes them.
-        let inverse = Edit::Splice {
-            table: table.clone(),
-            at: 3,
-            remove: 2,
-            insert: vec![],
-        };
-        follow_rows(&mut state, &inverse);
-        assert_eq!(
-            state.collapsed[&(2024, 0)],
-            [1, 7, 11].into_iter().collect()
-        );
-        // Row 7 deleted (one row): the inverse puts one back at 7.
-        let inverse = Edit::Splice {
-            table,
-            at: 7,
-            remove: 0,
-            insert: vec![crate::doc::Row::Text(String::new())],
-        };
-        follow_rows(&mut state, &inverse);
-        assert_eq!(state.collapsed[&(2024, 0)], [1, 10].into_iter().collect());
     }
 }

@@ -1,13 +1,16 @@
-//! Where a finding's field sits in a grid: the grid column of a field named as in findings,
-//! per table, and the folding of 功能分类 rows (which rows show, unfolding to reveal one).
-//! Shared by the 预算表 and 项目 pages and the 检查结果 page's jumps; moved from
-//! `ui/pages/budget/grids.rs` and `ui/pages/projects.rs`, content unchanged.
+//! Where things sit in the grids: the grid column of each table's column enum (the enums of
+//! `model::columns`, which findings locate their cells with), and the folding of 功能分类 rows
+//! by row id (which rows show, unfolding to reveal one; a fold stays on its 类/款 row when rows
+//! are inserted or removed above it). Shared by the 预算表 and 项目 pages and the 检查结果
+//! page's jumps.
 
 use std::collections::HashSet;
 use std::hash::BuildHasher;
 
-use crate::calc::checks::text::column_key;
-use crate::model::{FunctionalColumn, FunctionalLine, LineLevel};
+use crate::model::{
+    DisbursementColumn, EconomicColumn, FunctionalLine, FunctionalLineColumn, HasRowId, LineLevel,
+    ProjectColumn, RowId, UnitIncomeColumn,
+};
 
 /// Columns of a 功能分类 grid before the amounts: 科目编码, 科目名称.
 pub const FUNCTIONAL_CODE_COL: usize = 0;
@@ -15,16 +18,34 @@ pub const FUNCTIONAL_NAME_COL: usize = 1;
 /// Grid column of the first amount (合计).
 pub const FUNCTIONAL_FIRST_AMOUNT_COL: usize = 2;
 
-/// Grid column of a 功能分类 field named as in findings (`"goods"` → 6, `"code"` → 0).
-pub fn functional_column_index(key: &str) -> Option<usize> {
-    match key {
-        "code" => Some(FUNCTIONAL_CODE_COL),
-        "name" => Some(FUNCTIONAL_NAME_COL),
-        _ => FunctionalColumn::ALL
-            .iter()
-            .position(|c| column_key(*c) == key)
-            .map(|i| FUNCTIONAL_FIRST_AMOUNT_COL + i),
+/// The grid column of a 功能分类 column: the grid shows `FunctionalLineColumn::ALL` in order.
+pub fn functional_col(c: FunctionalLineColumn) -> usize {
+    match c {
+        FunctionalLineColumn::Code => FUNCTIONAL_CODE_COL,
+        FunctionalLineColumn::Name => FUNCTIONAL_NAME_COL,
+        FunctionalLineColumn::Amount(a) => FUNCTIONAL_FIRST_AMOUNT_COL + a as usize,
     }
+}
+
+/// The grid column of an 经济分类 column: the grid shows `EconomicColumn::ALL` in order.
+pub fn economic_col(c: EconomicColumn) -> usize {
+    c as usize
+}
+
+/// The grid column of a 单位收入 column: the grid shows `UnitIncomeColumn::ALL` in order.
+pub fn unit_income_col(c: UnitIncomeColumn) -> usize {
+    c as usize
+}
+
+/// The grid column of a 拨付记录 column: the grid shows `DisbursementColumn::ALL` in order.
+pub fn disbursement_col(c: DisbursementColumn) -> usize {
+    c as usize
+}
+
+/// The grid column of a 项目支出预算表 column: the grid shows `ProjectColumn::ALL` in order,
+/// then the computed rates.
+pub fn project_col(c: ProjectColumn) -> usize {
+    c as usize
 }
 
 /// Whether a line can be folded (a 类 or 款 row).
@@ -36,7 +57,7 @@ pub fn is_foldable(level: LineLevel) -> bool {
 /// rows below it up to the next row of its level or higher.
 pub fn visible_rows<S: BuildHasher>(
     lines: &[FunctionalLine],
-    collapsed: &HashSet<usize, S>,
+    collapsed: &HashSet<RowId, S>,
 ) -> Vec<usize> {
     let mut out = Vec::with_capacity(lines.len());
     let mut hiding_below: Option<LineLevel> = None;
@@ -48,7 +69,7 @@ pub fn visible_rows<S: BuildHasher>(
             hiding_below = None;
         }
         out.push(i);
-        if collapsed.contains(&i) && is_foldable(line.level) {
+        if is_foldable(line.level) && collapsed.contains(&line.row_id()) {
             hiding_below = Some(line.level);
         }
     }
@@ -58,7 +79,7 @@ pub fn visible_rows<S: BuildHasher>(
 /// Unfolds the 类/款 rows that hide document row `row`.
 pub fn reveal<S: BuildHasher>(
     lines: &[FunctionalLine],
-    collapsed: &mut HashSet<usize, S>,
+    collapsed: &mut HashSet<RowId, S>,
     row: usize,
 ) {
     let Some(target) = lines.get(row) else {
@@ -68,52 +89,8 @@ pub fn reveal<S: BuildHasher>(
     for i in (0..row).rev() {
         let Some(l) = lines.get(i) else { continue };
         if l.level < level {
-            collapsed.remove(&i);
+            collapsed.remove(&l.row_id());
             level = l.level;
         }
     }
-}
-
-/// Grid column of an 经济分类 field named as in findings (`"category"` → 5).
-pub fn economic_column_index(key: &str) -> Option<usize> {
-    match key {
-        "dept_code" => Some(0),
-        "dept_name" => Some(1),
-        "gov_code" => Some(2),
-        "gov_name" => Some(3),
-        "amount" => Some(4),
-        "category" => Some(5),
-        _ => None,
-    }
-}
-
-/// Grid column of a 单位收入 field named as in findings (`"general_budget"` → 3).
-pub fn unit_income_column_index(key: &str) -> Option<usize> {
-    match key {
-        "code" => Some(0),
-        "name" => Some(1),
-        "total" => Some(2),
-        "general_budget" => Some(3),
-        "other" => Some(4),
-        _ => None,
-    }
-}
-
-/// Grid column of a disbursement field (`"date"` → 0, `"amount"` → 1 …).
-pub fn disbursement_column_index(field: &str) -> Option<usize> {
-    match field {
-        "date" => Some(0),
-        "amount" => Some(1),
-        "stage" => Some(2),
-        "note" => Some(3),
-        _ => None,
-    }
-}
-
-/// Splits a project field like `"disbursements[2].date"` into ("disbursements", 2, "date").
-pub fn split_field(field: &str) -> Option<(&str, usize, &str)> {
-    let (list, rest) = field.split_once('[')?;
-    let (index, rest) = rest.split_once(']')?;
-    let index = index.parse().ok()?;
-    Some((list, index, rest.trim_start_matches('.')))
 }

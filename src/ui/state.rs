@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::grid::GridState;
 use super::view::View;
+use crate::model::RowId;
 
 /// UI state: selection, open pages, edit buffers. Losing it is harmless.
 #[derive(Default)]
@@ -16,10 +17,11 @@ pub struct UiState {
     pub fields: HashMap<egui::Id, String>,
     /// The evaluation the score panel followed last (its id).
     pub last_evaluation: Option<String>,
-    /// The selected indicator row of each evaluation, by evaluation id (for the side editor).
-    pub selected_indicator: HashMap<String, usize>,
-    /// Collapsed 类/款 rows per functional table (document indices).
-    pub collapsed: HashMap<(i32, usize), std::collections::HashSet<usize>>,
+    /// The selected indicator row of each evaluation (for the side editor): evaluation id →
+    /// the row's id.
+    pub selected_indicator: HashMap<String, RowId>,
+    /// Collapsed 类/款 rows per functional table, (year, table) → the rows' ids.
+    pub collapsed: HashMap<(i32, usize), std::collections::HashSet<RowId>>,
     /// The 批量复核 page and its batch (kept through edits; another workspace drops it).
     pub review: Option<Box<super::review::ReviewPage>>,
 }

@@ -7,9 +7,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::{Evaluation, EvaluationKind, Subject, Workspace};
+use crate::model::{DisbursementColumn, Evaluation, EvaluationKind, Subject, Workspace};
 
-use super::finding::{Finding, FindingKind, Location};
+use super::finding::{Finding, FindingKind, Location, ProjectField, RowRef};
 use super::text::{place, project_label, project_place};
 
 pub const NAME: &str = "日期与年度";
@@ -43,7 +43,13 @@ pub fn check(ws: &Workspace) -> Vec<Finding> {
                 NAME,
                 FindingKind::Warning,
                 place(&[&project_place(p), &format!("第 {} 笔拨付", i + 1)]),
-                Location::project(&p.id, Some(&format!("disbursements[{i}].date"))),
+                Location::project(
+                    &p.id,
+                    Some(ProjectField::Disbursement {
+                        row: RowRef::of(d, i),
+                        column: Some(DisbursementColumn::Date),
+                    }),
+                ),
                 format!(
                     "{}的第 {} 笔拨付（{}）日期为 {}，{what} {} 年。",
                     project_label(p),
@@ -150,6 +156,7 @@ mod tests {
                 amount: v(dec!(1)),
                 stage: DisbursementStage::ToBeneficiaries,
                 note: String::new(),
+                ..Default::default()
             },
         ];
         let ws = Workspace {
@@ -161,10 +168,7 @@ mod tests {
         assert_eq!(f[0].kind, FindingKind::Warning);
         assert!(f[0].message.contains("2022年3月1日"), "{}", f[0].message);
         assert!(f[0].message.contains("晚于项目年度 2021 年"));
-        assert_eq!(
-            f[0].location,
-            Location::project("p", Some("disbursements[1].date"))
-        );
+        assert_eq!(f[0].location.to_string(), "project p.disbursements[1].date");
     }
 
     #[test]

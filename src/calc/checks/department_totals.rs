@@ -5,7 +5,7 @@
 use crate::model::{Amount, BudgetBook, FunctionalColumn, LineLevel, Split, Workspace};
 
 use super::balance::Balance;
-use super::finding::{Finding, Location, TableRef};
+use super::finding::{BudgetColumn, Finding, Location, TableRef};
 use super::text::{place, table_place};
 
 pub const NAME: &str = "部门预算总额";
@@ -44,7 +44,7 @@ pub fn check(ws: &Workspace) -> Vec<Finding> {
 fn balance<'a>(
     book: &BudgetBook,
     what: &[&str],
-    column: &str,
+    column: BudgetColumn,
     total_label: String,
     parts_label: String,
     hint: &'a str,
@@ -55,7 +55,7 @@ fn balance<'a>(
     Balance {
         check: NAME,
         place: place(&refs),
-        location: Location::budget(book.year, TableRef::Totals, None, Some(column)),
+        location: Location::budget_column(book.year, TableRef::Totals, column),
         total_label,
         parts_label,
         decimals: book.published_decimals,
@@ -78,7 +78,7 @@ fn adjustments(book: &BudgetBook, out: &mut Vec<Finding>) {
         let b = balance(
             book,
             &["调整后预算", word],
-            &format!("adjusted.{key}"),
+            BudgetColumn::Part("adjusted", key),
             format!("调整后预算{word}"),
             "年初预算加调增减调减".to_owned(),
             HINT_ADJUST,
@@ -103,7 +103,7 @@ fn splits(book: &BudgetBook, out: &mut Vec<Finding>) {
         let b = balance(
             book,
             &[word, "合计"],
-            &format!("{key}.total"),
+            BudgetColumn::Part(key, "total"),
             format!("{word}合计"),
             "基本支出与项目支出之和".to_owned(),
             HINT_SPLIT,
@@ -121,7 +121,7 @@ fn execution(book: &BudgetBook, out: &mut Vec<Finding>) {
     let b = balance(
         book,
         &["执行数"],
-        "executed",
+        BudgetColumn::Field("executed"),
         "执行数".to_owned(),
         "本级支出与转移支付之和".to_owned(),
         HINT_EXEC,
@@ -143,7 +143,7 @@ fn against_tables(book: &BudgetBook, out: &mut Vec<Finding>) {
         let b = balance(
             book,
             &["年初预算", "合计"],
-            "initial.total",
+            BudgetColumn::Part("initial", "total"),
             "年初预算合计".to_owned(),
             "部门收支总体情况表的本年支出合计".to_owned(),
             HINT_TABLES,
@@ -177,7 +177,7 @@ fn against_tables(book: &BudgetBook, out: &mut Vec<Finding>) {
         let b = balance(
             book,
             &["年初预算", word],
-            &format!("initial.{key}"),
+            BudgetColumn::Part("initial", key),
             format!("年初预算{word}"),
             format!("{table_name}合计行的{}", c.label()),
             HINT_TABLES,
@@ -226,7 +226,11 @@ mod tests {
         assert_eq!(f[0].difference, Some(dec!(45.00)));
         assert_eq!(
             f[0].location,
-            Location::budget(2021, TableRef::Totals, None, Some("adjusted.total"))
+            Location::budget_column(
+                2021,
+                TableRef::Totals,
+                BudgetColumn::Part("adjusted", "total")
+            )
         );
     }
 

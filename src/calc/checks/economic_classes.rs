@@ -10,12 +10,12 @@ use rust_decimal::Decimal;
 
 use crate::calc::num::sum;
 use crate::model::{
-    Amount, BudgetBook, CostCategory, EconomicLine, EconomicTable, FunctionalColumn,
-    FunctionalLine, LineLevel, Workspace,
+    Amount, BudgetBook, CostCategory, EconomicColumn, EconomicLine, EconomicTable,
+    FunctionalColumn, FunctionalLine, LineLevel, Workspace,
 };
 
 use super::balance::Balance;
-use super::finding::{Finding, FindingKind, Location, TableRef};
+use super::finding::{Finding, FindingKind, Location, RowRef, TableRef};
 use super::text::{money, place, table_name, table_place};
 
 pub const NAME_CATEGORY: &str = "经济分类归属";
@@ -88,7 +88,12 @@ pub fn check_category(ws: &Workspace) -> Vec<Finding> {
                         &table_place(book, TableRef::Economic(ti)),
                         &format!("{code} {}", line.dept_name.trim()),
                     ]),
-                    Location::budget(book.year, TableRef::Economic(ti), Some(i), Some("category")),
+                    Location::economic(
+                        book.year,
+                        ti,
+                        RowRef::of(line, i),
+                        EconomicColumn::Category,
+                    ),
                     format!(
                         "科目 {code} {}（{}）属 {class} {class_name}，应为{}，却计入{}。",
                         line.dept_name.trim(),
@@ -213,7 +218,7 @@ fn cross_table(
         let b = Balance {
             check: NAME_CROSS,
             place: place(&[&here, class_name]),
-            location: Location::budget(book.year, TableRef::Economic(ei), None, Some(class)),
+            location: Location::budget_field(book.year, TableRef::Economic(ei), class),
             total_label: format!("{func_name}合计行的{}", column.label()),
             parts_label: format!("{econ_name}中 {class} 类 {} 个科目之和", parts.len()),
             decimals: book.published_decimals,
@@ -241,7 +246,7 @@ fn cross_table(
         let b = Balance {
             check: NAME_CROSS,
             place: place(&[&here, word]),
-            location: Location::budget(book.year, TableRef::Economic(ei), None, Some(key)),
+            location: Location::budget_field(book.year, TableRef::Economic(ei), key),
             total_label: format!("{econ_name}的{word}"),
             parts_label: format!(
                 "{func_name}合计行的{}与{}之和",
@@ -256,7 +261,7 @@ fn cross_table(
     let b = Balance {
         check: NAME_CROSS,
         place: place(&[&here, "合计"]),
-        location: Location::budget(book.year, TableRef::Economic(ei), None, Some("total")),
+        location: Location::budget_field(book.year, TableRef::Economic(ei), "total"),
         total_label: format!("{econ_name}的合计"),
         parts_label: format!("{func_name}合计行的基本支出"),
         decimals: book.published_decimals,
@@ -337,10 +342,7 @@ mod tests {
         assert!(f[0].message.contains("30239"), "{}", f[0].message);
         assert!(f[0].message.contains("302 商品和服务支出"));
         assert!(f[0].message.contains("计入人员经费"));
-        assert_eq!(
-            f[1].location,
-            Location::budget(2024, TableRef::Economic(0), Some(5), Some("category"))
-        );
+        assert_eq!(f[1].location.to_string(), "2024 Economic(0) [5].category");
     }
 
     #[test]

@@ -27,10 +27,10 @@ fn check_table(book: &BudgetBook, ti: usize, table: &EconomicTable, out: &mut Ve
         return;
     }
     let here = table_place(book, TableRef::Economic(ti));
-    let balance = |column: &str, word: &str, parts_label: String| Balance {
+    let balance = |column: &'static str, word: &str, parts_label: String| Balance {
         check: NAME,
         place: place(&[&here, "合计", word]),
-        location: Location::budget(book.year, TableRef::Economic(ti), None, Some(column)),
+        location: Location::budget_field(book.year, TableRef::Economic(ti), column),
         total_label: format!("合计行的{word}"),
         parts_label,
         decimals: book.published_decimals,

@@ -8,7 +8,8 @@ use crate::calc::metrics::{
 };
 use crate::calc::num::{opt_pct_text, ratio};
 use crate::model::{
-    Amount, CostItem, DisbursementStage, EvaluationKind, ExecutionBase, Project, Subject, Workspace,
+    Amount, CostItem, DisbursementStage, EvaluationKind, ExecutionBase, Project, ProjectColumn,
+    Subject, Workspace,
 };
 
 use super::balance::Balance;
@@ -48,7 +49,7 @@ pub fn check_over(ws: &Workspace) -> Vec<Finding> {
         {
             out.push(over(
                 place(&[&table_place(book, TableRef::Totals), "执行数"]),
-                Location::budget(book.year, TableRef::Totals, None, Some("executed")),
+                Location::budget_field(book.year, TableRef::Totals, "executed"),
                 &format!("{} 年部门", book.year),
                 executed,
                 budget,
@@ -63,7 +64,7 @@ pub fn check_over(ws: &Workspace) -> Vec<Finding> {
         {
             out.push(over(
                 project_place(p),
-                Location::project(&p.id, Some("executed")),
+                Location::project_column(&p.id, ProjectColumn::Executed),
                 &project_label(p),
                 executed,
                 budget,
@@ -116,7 +117,7 @@ pub fn check_disbursed(ws: &Workspace) -> Vec<Finding> {
                         NAME_DISBURSED,
                         FindingKind::Warning,
                         place(&[&project_place(p), stage.label()]),
-                        Location::project(&p.id, Some("disbursements")),
+                        Location::project_field(&p.id, "disbursements"),
                         format!(
                             "{}已{} {}，超过{due_name} {}。",
                             project_label(p),
@@ -148,7 +149,7 @@ pub fn check_cost_items(ws: &Workspace) -> Vec<Finding> {
         }
         let decimals = ws.budget(p.year).and_then(|b| b.published_decimals);
         let here = project_place(p);
-        let pairs: [(&str, &str, Amount, CostField); 2] = [
+        let pairs: [(&str, &'static str, Amount, CostField); 2] = [
             ("预算数", "cost_items.budget", project_budget(p), |c| {
                 c.budget
             }),
@@ -164,7 +165,7 @@ pub fn check_cost_items(ws: &Workspace) -> Vec<Finding> {
             let b = Balance {
                 check: NAME_COST,
                 place: place(&[&here, "成本明细", word]),
-                location: Location::project(&p.id, Some(field)),
+                location: Location::project_field(&p.id, field),
                 total_label: format!("项目{word}"),
                 parts_label: format!("{} 个成本明细的{word}之和", parts.len()),
                 decimals,
@@ -278,6 +279,7 @@ mod tests {
             name: n.to_owned(),
             budget: v(b),
             executed: v(e),
+            ..Default::default()
         };
         p.cost_items = vec![
             item("会议费", dec!(27), dec!(27)),

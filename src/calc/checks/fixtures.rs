@@ -32,6 +32,7 @@ pub fn fline(
         project: v(project),
         operating: v(Decimal::ZERO),
         targeted: v(project),
+        ..Default::default()
     }
 }
 

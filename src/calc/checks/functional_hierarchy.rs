@@ -5,11 +5,14 @@
 //! are the 款 rows in that block whose code starts with its code (a 类 with no 款 rows is
 //! compared with its 项 directly). A 款's block runs until the next 款 or higher row.
 
-use crate::model::{Amount, BudgetBook, FunctionalColumn, FunctionalTable, LineLevel, Workspace};
+use crate::model::{
+    Amount, BudgetBook, FunctionalColumn, FunctionalLineColumn, FunctionalTable, LineLevel,
+    Workspace,
+};
 
 use super::balance::Balance;
-use super::finding::{Finding, FindingKind, Location, TableRef};
-use super::text::{column_key, line_label, place, table_place};
+use super::finding::{Finding, FindingKind, Location, RowRef, TableRef};
+use super::text::{line_label, place, table_place};
 
 pub const NAME: &str = "功能分类层级汇总";
 
@@ -111,11 +114,11 @@ fn check_table(book: &BudgetBook, ti: usize, table: &FunctionalTable, out: &mut 
                     &line_label(line),
                     c.label(),
                 ]),
-                location: Location::budget(
+                location: Location::functional(
                     book.year,
-                    TableRef::Functional(ti),
-                    Some(i),
-                    Some(column_key(c)),
+                    ti,
+                    RowRef::of(line, i),
+                    Some(FunctionalLineColumn::Amount(c)),
                 ),
                 total_label: format!("{what}的{}", c.label()),
                 parts_label: format!("其下 {} 个{child_word}之和", children.len()),
@@ -172,7 +175,7 @@ fn stray_rows(
                 NAME,
                 FindingKind::Warning,
                 place(&[&table_place(book, TableRef::Functional(ti)), &line_label(l)]),
-                Location::budget(book.year, TableRef::Functional(ti), Some(k), None),
+                Location::functional(book.year, ti, RowRef::of(l, k), None),
                 format!(
                     "{} {} 排在类 {} 之下，但编码不属于该类，未计入该类的汇总。",
                     l.level.label(),
@@ -280,10 +283,7 @@ mod tests {
             f[0].place,
             "2024年 一般公共预算支出情况表 · 21505 名称21505 · 合计"
         );
-        assert_eq!(
-            f[0].location,
-            Location::budget(2024, TableRef::Functional(0), Some(0), Some("total"))
-        );
+        assert_eq!(f[0].location.to_string(), "2024 Functional(0) [0].total");
         assert_eq!(f[1].kind, FindingKind::Error);
         assert_eq!(f[1].left.as_ref().unwrap().amount, dec!(51.0));
         assert_eq!(f[1].right.as_ref().unwrap().amount, dec!(50.0));

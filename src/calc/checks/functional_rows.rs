@@ -1,11 +1,11 @@
 //! 功能分类行内关系: on every row, 合计 = 基本支出 + 项目支出; 基本支出 = 工资福利 + 对个人和家庭的
 //! 补助 + 商品和服务 + 资本性 (人员经费 + 公用经费); 项目支出 = 其他运转类 + 特定目标类.
 
-use crate::model::{FunctionalColumn as C, Workspace};
+use crate::model::{FunctionalColumn as C, FunctionalLineColumn, Workspace};
 
 use super::balance::Balance;
-use super::finding::{Finding, Location, TableRef};
-use super::text::{column_key, line_label, place, table_place};
+use super::finding::{Finding, Location, RowRef, TableRef};
+use super::text::{line_label, place, table_place};
 
 pub const NAME: &str = "功能分类行内关系";
 
@@ -37,11 +37,11 @@ pub fn check(ws: &Workspace) -> Vec<Finding> {
                     let balance = Balance {
                         check: NAME,
                         place: place(&[&table_words, &row, total.label()]),
-                        location: Location::budget(
+                        location: Location::functional(
                             book.year,
-                            TableRef::Functional(ti),
-                            Some(i),
-                            Some(column_key(total)),
+                            ti,
+                            RowRef::of(line, i),
+                            Some(FunctionalLineColumn::Amount(total)),
                         ),
                         total_label: if total == C::Total {
                             "合计".to_owned()
@@ -114,9 +114,6 @@ mod tests {
         assert_eq!(f[0].difference, Some(dec!(-0.1)));
         assert_eq!(f[1].kind, FindingKind::Error);
         assert_eq!(f[1].difference, Some(dec!(1.0)));
-        assert_eq!(
-            f[1].location,
-            Location::budget(2024, TableRef::Functional(0), Some(1), Some("total"))
-        );
+        assert_eq!(f[1].location.to_string(), "2024 Functional(0) [1].total");
     }
 }

@@ -5,9 +5,9 @@
 use rust_decimal::Decimal;
 
 use crate::calc::num::{opt_pct_text, ratio, sum};
-use crate::model::{Amount, FundingSource, Workspace};
+use crate::model::{Amount, FundingSource, ProjectColumn, Workspace};
 
-use super::finding::{Finding, FindingKind, Location, Side};
+use super::finding::{Finding, FindingKind, Location, ProjectField, Side};
 use super::text::{money, project_label, project_place};
 
 pub const NAME_SUM: &str = "资金来源合计";
@@ -16,7 +16,7 @@ pub const NAME_CUT: &str = "预算按支出调减";
 /// A column compared: its name, the project field, the project's figure and the sources' one.
 type Column = (
     &'static str,
-    &'static str,
+    ProjectColumn,
     Amount,
     fn(&FundingSource) -> Amount,
 );
@@ -32,16 +32,24 @@ pub fn check_sum(ws: &Workspace) -> Vec<Finding> {
     let mut out = Vec::new();
     for p in ws.projects.iter().filter(|p| !p.funding_sources.is_empty()) {
         let columns: [Column; 3] = [
-            ("年初预算数", "budget_initial", p.budget_initial, |s| {
-                s.initial
-            }),
+            (
+                "年初预算数",
+                ProjectColumn::BudgetInitial,
+                p.budget_initial,
+                |s| s.initial,
+            ),
             (
                 "全年预算数",
-                "budget_adjusted",
+                ProjectColumn::BudgetAdjusted,
                 p.budget_adjusted,
                 |s| s.adjusted,
             ),
-            ("全年执行数", "executed", p.executed, |s| s.executed),
+            (
+                "全年执行数",
+                ProjectColumn::Executed,
+                p.executed,
+                |s| s.executed,
+            ),
         ];
         for (name, field, total, pick) in columns {
             let (Some(t), Some(s)) = (total.value(), column(&p.funding_sources, pick)) else {
@@ -56,7 +64,7 @@ pub fn check_sum(ws: &Workspace) -> Vec<Finding> {
                     NAME_SUM,
                     FindingKind::Error,
                     project_place(p),
-                    Location::project(&p.id, Some(field)),
+                    Location::project_column(&p.id, field),
                     if zero_total {
                         format!(
                             "{}{name}为 0，而其中各资金来源合计 {}：总额未填写或公式失效，执行率将按 0 计算。",
@@ -89,7 +97,7 @@ fn cut_to_spend(initial: Amount, adjusted: Amount, executed: Amount) -> Option<(
 pub fn check_cut(ws: &Workspace) -> Vec<Finding> {
     let mut out = Vec::new();
     for p in &ws.projects {
-        let mut one = |what: String, field: &str, initial, adjusted, executed| {
+        let mut one = |what: String, field: ProjectField, initial, adjusted, executed| {
             if let Some((i, a)) = cut_to_spend(initial, adjusted, executed) {
                 out.push(
                     Finding::note(
@@ -111,7 +119,7 @@ pub fn check_cut(ws: &Workspace) -> Vec<Finding> {
         };
         one(
             project_label(p),
-            "budget_adjusted",
+            ProjectField::Column(ProjectColumn::BudgetAdjusted),
             p.budget_initial,
             p.budget_adjusted,
             p.executed,
@@ -119,7 +127,7 @@ pub fn check_cut(ws: &Workspace) -> Vec<Finding> {
         for s in &p.funding_sources {
             one(
                 format!("{}“{}”", project_label(p), s.label),
-                "funding_sources",
+                ProjectField::Field("funding_sources"),
                 s.initial,
                 s.adjusted,
                 s.executed,

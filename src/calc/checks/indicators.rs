@@ -54,10 +54,7 @@ fn indicator_finding(
         check,
         kind,
         place(&[&evaluation_place(e), &what]),
-        Location::Indicator {
-            evaluation: e.id.clone(),
-            index,
-        },
+        Location::indicator(e, index),
         message,
         hint.to_owned(),
     )
@@ -363,13 +360,7 @@ mod tests {
         assert_eq!(f.len(), 2, "{f:#?}");
         assert_eq!(f[0].kind, FindingKind::Error);
         assert_eq!(f[0].difference, Some(dec!(10)));
-        assert_eq!(
-            f[0].location,
-            Location::Indicator {
-                evaluation: "e".to_owned(),
-                index: 0
-            }
-        );
+        assert_eq!(f[0].location.to_string(), "evaluation e [0]");
         // Σ 一级 60 + 30 = 90 vs 100.
         assert_eq!(f[1].left.as_ref().unwrap().amount, dec!(90));
         assert_eq!(f[1].difference, Some(dec!(-10)));

@@ -28,7 +28,9 @@ pub mod three_public;
 #[cfg(test)]
 pub(crate) mod fixtures;
 
-pub use finding::{Finding, FindingKind, Location, Side, TableRef, Tally};
+pub use finding::{
+    BudgetColumn, Finding, FindingKind, Location, ProjectField, RowRef, Side, TableRef, Tally,
+};
 pub use tolerance::rounding_tolerance;
 
 use crate::calc::breakdown::{ScoreBreakdown, score_all};

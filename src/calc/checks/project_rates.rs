@@ -11,7 +11,7 @@ use crate::model::{
 };
 
 use super::execution::execution_base;
-use super::finding::{Finding, FindingKind, Location, Side};
+use super::finding::{Finding, FindingKind, Location, ProjectField, Side};
 use super::text::{place, project_label, project_place};
 
 pub const NAME_GAP: &str = "支出与拨付进度";
@@ -120,7 +120,7 @@ pub fn check_gap(ws: &Workspace) -> Vec<Finding> {
                 NAME_GAP,
                 FindingKind::Warning,
                 place(&[&project_place(p), "支出与拨付"]),
-                Location::project(&p.id, Some("disbursements")),
+                Location::project_field(&p.id, "disbursements"),
                 format!(
                     "{}{}为 {}，资金已算作支出，但{}仅 {}。",
                     project_label(p),
@@ -150,7 +150,7 @@ pub fn check_published(ws: &Workspace) -> Vec<Finding> {
         for (i, f) in p.published.iter().enumerate() {
             let m = project_metric(p, f.metric, base);
             let here = place(&[&project_place(p), f.metric.label()]);
-            let location = Location::project(&p.id, Some(&format!("published[{i}]")));
+            let location = Location::project(&p.id, Some(ProjectField::Published(i)));
             let rate = Rate::published(f);
             let published = rate.label.clone();
             let source = sources(&[&rate]);

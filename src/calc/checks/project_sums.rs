@@ -5,10 +5,10 @@
 use rust_decimal::Decimal;
 
 use crate::calc::num::sum;
-use crate::model::{BudgetBook, Project, Workspace};
+use crate::model::{BudgetBook, Project, ProjectColumn, Workspace};
 
 use super::balance::Balance;
-use super::finding::{Finding, FindingKind, Location, Side, TableRef};
+use super::finding::{BudgetColumn, Finding, FindingKind, Location, Side, TableRef};
 use super::text::{money, place, project_label, project_place, table_place, tolerance_text};
 use super::tolerance::{classify, rounding_tolerance};
 
@@ -42,7 +42,11 @@ fn sum_year(book: &BudgetBook, department: Decimal, projects: &[&Project]) -> Op
     let known = sum(known_list.iter().copied());
     let tolerance = rounding_tolerance(book.published_decimals, known_list.len());
     let here = place(&[&table_place(book, TableRef::Totals), "年初预算", "项目支出"]);
-    let location = Location::budget(book.year, TableRef::Totals, None, Some("initial.project"));
+    let location = Location::budget_column(
+        book.year,
+        TableRef::Totals,
+        BudgetColumn::Part("initial", "project"),
+    );
     let dept_side = Side::new("部门年初项目支出", department);
     let known_side = |label: &str| Side::new(format!("{label}（{} 个）", known_list.len()), known);
     let finding = |kind, place: String, location: Location, message: String, hint: &str| {
@@ -51,7 +55,7 @@ fn sum_year(book: &BudgetBook, department: Decimal, projects: &[&Project]) -> Op
     let difference = department.saturating_sub(known);
     match withheld.as_slice() {
         [only] => {
-            let project_location = Location::project(&only.id, Some("budget_initial"));
+            let project_location = Location::project_column(&only.id, ProjectColumn::BudgetInitial);
             if difference < -tolerance {
                 return Some(
                     finding(
@@ -164,7 +168,7 @@ pub fn check_funding(ws: &Workspace) -> Vec<Finding> {
         let b = Balance {
             check: NAME_FUNDING,
             place: place(&[&project_place(p), "资金来源"]),
-            location: Location::project(&p.id, Some("funding")),
+            location: Location::project_field(&p.id, "funding"),
             total_label: "年初预算合计".to_owned(),
             parts_label: "各资金来源之和".to_owned(),
             decimals,
@@ -223,7 +227,7 @@ mod tests {
         assert!(f[0].message.contains("推算为 6,632.0"), "{}", f[0].message);
         assert_eq!(
             f[0].location,
-            Location::project("p2", Some("budget_initial"))
+            Location::project_column("p2", ProjectColumn::BudgetInitial)
         );
     }
 

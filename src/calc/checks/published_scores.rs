@@ -145,10 +145,7 @@ fn level1(e: &Evaluation, bd: &ScoreBreakdown, published: &PublishedScore, out: 
             ));
             continue;
         };
-        let location = Location::Indicator {
-            evaluation: e.id.clone(),
-            index: n.index,
-        };
+        let location = Location::indicator(e, n.index);
         let here = place(&[
             &evaluation_place(e),
             &format!("一级指标「{}」", n.name(e).trim()),
@@ -223,10 +220,7 @@ fn indicators(e: &Evaluation, bd: &ScoreBreakdown, out: &mut Vec<Finding>) {
                 NAME,
                 FindingKind::Info,
                 place(&[&evaluation_place(e), &indicator_words(ind)]),
-                Location::Indicator {
-                    evaluation: e.id.clone(),
-                    index: n.index,
-                },
+                Location::indicator(e, n.index),
                 format!(
                     "公布的得分为 {}；该定性指标待评价人判定（{}），复核暂不计分。",
                     plain(published),
@@ -238,10 +232,7 @@ fn indicators(e: &Evaluation, bd: &ScoreBreakdown, out: &mut Vec<Finding>) {
         }
         out.push(score_mismatch(
             place(&[&evaluation_place(e), &indicator_words(ind)]),
-            Location::Indicator {
-                evaluation: e.id.clone(),
-                index: n.index,
-            },
+            Location::indicator(e, n.index),
             published,
             n.score,
             "该指标",

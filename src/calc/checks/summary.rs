@@ -7,10 +7,10 @@
 //! Units nest by code (021 → 021001 …): a unit's sub-units are the rows whose code extends
 //! its code, and the 合计 row is compared with the units no other row contains.
 
-use crate::model::{Amount, BudgetBook, UnitIncome, Workspace};
+use crate::model::{Amount, BudgetBook, UnitIncome, UnitIncomeColumn, Workspace};
 
 use super::balance::Balance;
-use super::finding::{Finding, Location, TableRef};
+use super::finding::{Finding, Location, RowRef, TableRef};
 use super::text::{place, table_place};
 
 pub const NAME: &str = "收支总表平衡";
@@ -30,15 +30,16 @@ pub fn check(ws: &Workspace) -> Vec<Finding> {
 fn summary(book: &BudgetBook, out: &mut Vec<Finding>) {
     let s = &book.summary;
     let here = table_place(book, TableRef::Summary);
-    let balance = |what: &str, column: &str, total_label: &str, parts_label: String| Balance {
-        check: NAME,
-        place: place(&[&here, what]),
-        location: Location::budget(book.year, TableRef::Summary, None, Some(column)),
-        total_label: total_label.to_owned(),
-        parts_label,
-        decimals: book.published_decimals,
-        error_hint: HINT_SUMMARY,
-    };
+    let balance =
+        |what: &str, column: &'static str, total_label: &str, parts_label: String| Balance {
+            check: NAME,
+            place: place(&[&here, what]),
+            location: Location::budget_field(book.year, TableRef::Summary, column),
+            total_label: total_label.to_owned(),
+            parts_label,
+            decimals: book.published_decimals,
+            error_hint: HINT_SUMMARY,
+        };
     out.extend(
         balance(
             "收支平衡",
@@ -138,17 +139,19 @@ fn units(book: &BudgetBook, out: &mut Vec<Finding>) {
         } else {
             format!("{} {}", parent.code.trim(), parent.name.trim())
         };
-        let columns: [(&str, &str, UnitField); 3] = [
-            ("合计", "total", |u| u.total),
-            ("一般公共预算", "general_budget", |u| u.general_budget),
-            ("其他收入", "other", |u| u.other),
+        let columns: [(&str, UnitIncomeColumn, UnitField); 3] = [
+            ("合计", UnitIncomeColumn::Total, |u| u.total),
+            ("一般公共预算", UnitIncomeColumn::GeneralBudget, |u| {
+                u.general_budget
+            }),
+            ("其他收入", UnitIncomeColumn::Other, |u| u.other),
         ];
         for (label, key, get) in columns {
             let parts: Vec<Amount> = kids.iter().filter_map(|&k| all.get(k)).map(get).collect();
             let balance = Balance {
                 check: NAME,
                 place: place(&[&here, who.trim(), label]),
-                location: Location::budget(book.year, TableRef::UnitIncome, Some(pi), Some(key)),
+                location: Location::unit_income(book.year, RowRef::of(parent, pi), key),
                 total_label: format!("{}的{label}", who.trim()),
                 parts_label: format!("其下 {} 个单位之和", kids.len()),
                 decimals: book.published_decimals,
@@ -176,6 +179,7 @@ mod tests {
             general_budget: v(total),
             other: Amount::Blank,
             is_total,
+            ..Default::default()
         }
     }
 
@@ -242,7 +246,7 @@ mod tests {
     impl Finding {
         fn total_place_row(&self) -> Option<usize> {
             match &self.location {
-                Location::Budget { row, .. } => *row,
+                Location::Budget { row, .. } => row.map(|r| r.index),
                 _ => None,
             }
         }

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::calc::num::thousands;
-use crate::model::{Amount, BudgetBook, FunctionalColumn, FunctionalLine, LineLevel, Project};
+use crate::model::{Amount, BudgetBook, FunctionalLine, LineLevel, Project};
 
 use super::finding::TableRef;
 
@@ -79,21 +79,6 @@ pub fn line_label(line: &FunctionalLine) -> String {
         (_, "") => name.to_owned(),
         (_, code) if name.is_empty() => code.to_owned(),
         (_, code) => format!("{code} {name}"),
-    }
-}
-
-/// The model's field name of a 功能分类 column, for locations.
-pub fn column_key(c: FunctionalColumn) -> &'static str {
-    match c {
-        FunctionalColumn::Total => "total",
-        FunctionalColumn::Basic => "basic",
-        FunctionalColumn::Wages => "wages",
-        FunctionalColumn::Family => "family",
-        FunctionalColumn::Goods => "goods",
-        FunctionalColumn::Capital => "capital",
-        FunctionalColumn::Project => "project",
-        FunctionalColumn::Operating => "operating",
-        FunctionalColumn::Targeted => "targeted",
     }
 }
 

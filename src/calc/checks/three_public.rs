@@ -17,15 +17,16 @@ pub fn check(ws: &Workspace) -> Vec<Finding> {
     for book in &ws.budgets {
         let t = &book.three_public;
         let here = table_place(book, TableRef::ThreePublic);
-        let balance = |what: &str, column: &str, total_label: &str, parts_label: &str| Balance {
-            check: NAME,
-            place: place(&[&here, what]),
-            location: Location::budget(book.year, TableRef::ThreePublic, None, Some(column)),
-            total_label: total_label.to_owned(),
-            parts_label: parts_label.to_owned(),
-            decimals: book.published_decimals,
-            error_hint: HINT,
-        };
+        let balance =
+            |what: &str, column: &'static str, total_label: &str, parts_label: &str| Balance {
+                check: NAME,
+                place: place(&[&here, what]),
+                location: Location::budget_field(book.year, TableRef::ThreePublic, column),
+                total_label: total_label.to_owned(),
+                parts_label: parts_label.to_owned(),
+                decimals: book.published_decimals,
+                error_hint: HINT,
+            };
         let vehicle_parts = [t.vehicle_purchase, t.vehicle_operation];
         // A blank 小计 with its parts given counts as their sum in the 合计.
         let vehicles = if t.vehicles.is_blank() && vehicle_parts.iter().any(|a| a.value().is_some())

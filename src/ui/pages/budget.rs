@@ -13,7 +13,9 @@ use crate::calc::links::settings_of;
 use crate::calc::metrics::{MetricSettings, MetricValue, department_metric};
 use crate::calc::num::{pct_text, thousands};
 use crate::doc::{Edit, Row, TableRef};
-use crate::model::{Amount, AmountUnit, BudgetBook, DepartmentMetric, Split, Subject, Workspace};
+use crate::model::{
+    Amount, AmountUnit, BudgetBook, DepartmentMetric, HasRowId, RowId, Split, Subject, Workspace,
+};
 use crate::ui::derived::Derived;
 use crate::ui::form;
 use crate::ui::grid::{GridAction, grid_ui};
@@ -362,14 +364,14 @@ fn totals_form_ui(
 // ---- 功能分类 -------------------------------------------------------------------------------
 
 /// The 类/款 rows (with rows under them) of a table, for 全部折叠.
-fn all_foldable(lines: &[crate::model::FunctionalLine]) -> HashSet<usize> {
+fn all_foldable(lines: &[crate::model::FunctionalLine]) -> HashSet<RowId> {
     lines
         .iter()
         .enumerate()
         .filter(|(i, l)| {
             is_foldable(l.level) && lines.get(i + 1).is_some_and(|next| next.level > l.level)
         })
-        .map(|(i, _)| i)
+        .map(|(_, l)| l.row_id())
         .collect()
 }
 
@@ -412,7 +414,7 @@ pub fn functional_ui(
     let visible = ShownRows::new(&t.lines, &folded);
     let cursor = s.grids.get(&key).map(|g| g.cursor);
     let selected_doc = cursor.and_then(|(r, _)| visible.doc(r));
-    let mut new_folded: Option<HashSet<usize>> = None;
+    let mut new_folded: Option<HashSet<RowId>> = None;
     ui.horizontal(|ui| {
         if ui.button("全部展开").clicked() {
             new_folded = Some(HashSet::new());
@@ -420,7 +422,10 @@ pub fn functional_ui(
         if ui.button("全部折叠").clicked() {
             new_folded = Some(all_foldable(&t.lines));
         }
-        let target = selected_doc.and_then(|doc| fold_target(&t.lines, doc));
+        let target = selected_doc
+            .and_then(|doc| fold_target(&t.lines, doc))
+            .and_then(|i| t.lines.get(i))
+            .map(HasRowId::row_id);
         let folded_now = target.is_some_and(|i| folded.contains(&i));
         let label = if folded_now {
             "展开所选类/款"

@@ -1,13 +1,16 @@
 //! 检查结果 page: every consistency finding, filterable by kind (错误/舍入差异/提示/说明) and
 //! text; a click on a finding's place or message jumps to the page and cell it concerns.
 
-use crate::calc::checks::{Finding, FindingKind, Location, TableRef as CheckTable};
+use crate::calc::checks::{
+    BudgetColumn, Finding, FindingKind, Location, ProjectField, TableRef as CheckTable,
+};
 use crate::calc::num::thousands;
-use crate::model::Workspace;
+use crate::model::{
+    DisbursementColumn, EconomicColumn, FunctionalLineColumn, UnitIncomeColumn, Workspace,
+};
 use crate::ui::derived::Derived;
 use crate::ui::locate::{
-    disbursement_column_index, economic_column_index, functional_column_index, reveal, split_field,
-    unit_income_column_index, visible_rows,
+    disbursement_col, economic_col, functional_col, reveal, unit_income_col, visible_rows,
 };
 use crate::ui::state::UiState;
 use crate::ui::theme::kind_color;
@@ -43,7 +46,8 @@ impl Jump {
 }
 
 /// The page and cell a finding's location points at; `None` when it points at nothing that
-/// exists (a year without a budget book, a deleted project or evaluation).
+/// exists (a year without a budget book, a deleted project or evaluation). A row is found by
+/// its id where it is now; a row that is gone leads to its table's page.
 pub fn jump_for(ws: &Workspace, location: &Location) -> Option<Jump> {
     match location {
         Location::Department => Some(Jump::page(View::Department)),
@@ -55,32 +59,44 @@ pub fn jump_for(ws: &Workspace, location: &Location) -> Option<Jump> {
         } => {
             let book = ws.budget(*year)?;
             let year = *year;
-            let column = column.as_deref().unwrap_or("");
             Some(match *table {
                 CheckTable::Totals | CheckTable::Summary => Jump::page(View::Summary { year }),
                 CheckTable::UnitIncome => {
                     let mut j = Jump::page(View::Summary { year });
-                    if let Some(r) = row {
-                        let c = unit_income_column_index(column).unwrap_or(0);
-                        j.other = Some((format!("summary/{year}/unit-income"), *r, c));
+                    if let Some(r) = row.and_then(|r| r.find(&book.unit_income)) {
+                        let c = match column {
+                            Some(BudgetColumn::UnitIncome(c)) => unit_income_col(*c),
+                            _ => unit_income_col(UnitIncomeColumn::Code),
+                        };
+                        j.other = Some((format!("summary/{year}/unit-income"), r, c));
                     }
                     j
                 }
                 CheckTable::Functional(t) => {
-                    book.functional.get(t)?;
+                    let lines = &book.functional.get(t)?.lines;
                     let view = View::Functional { year, table: t };
-                    match row {
+                    match row.and_then(|r| r.find(lines)) {
                         Some(r) => {
-                            Jump::cell(view, *r, functional_column_index(column).unwrap_or(0))
+                            let c = match column {
+                                Some(BudgetColumn::Functional(c)) => functional_col(*c),
+                                _ => functional_col(FunctionalLineColumn::Code),
+                            };
+                            Jump::cell(view, r, c)
                         }
                         None => Jump::page(view),
                     }
                 }
                 CheckTable::Economic(t) => {
-                    book.economic.get(t)?;
+                    let lines = &book.economic.get(t)?.lines;
                     let view = View::Economic { year, table: t };
-                    match row {
-                        Some(r) => Jump::cell(view, *r, economic_column_index(column).unwrap_or(0)),
+                    match row.and_then(|r| r.find(lines)) {
+                        Some(r) => {
+                            let c = match column {
+                                Some(BudgetColumn::Economic(c)) => economic_col(*c),
+                                _ => economic_col(EconomicColumn::DeptCode),
+                            };
+                            Jump::cell(view, r, c)
+                        }
                         None => Jump::page(view),
                     }
                 }
@@ -90,27 +106,30 @@ pub fn jump_for(ws: &Workspace, location: &Location) -> Option<Jump> {
             })
         }
         Location::Project { id, field } => {
-            ws.project(id)?;
+            let p = ws.project(id)?;
             let view = View::Project(id.clone());
-            let field = field.as_deref().unwrap_or("");
-            Some(match split_field(field) {
-                Some(("disbursements", row, part)) => {
-                    Jump::cell(view, row, disbursement_column_index(part).unwrap_or(1))
+            Some(match field {
+                Some(ProjectField::Disbursement { row, column }) => {
+                    match row.find(&p.disbursements) {
+                        // A record as a whole shows on its amount.
+                        Some(r) => Jump::cell(
+                            view,
+                            r,
+                            disbursement_col(column.unwrap_or(DisbursementColumn::Amount)),
+                        ),
+                        None => Jump::page(view),
+                    }
                 }
-                Some(("cost_items", row, _)) => Jump {
-                    other: Some((format!("project/{id}/costs"), row, 0)),
-                    ..Jump::page(view)
-                },
-                Some(("targets", row, _)) => Jump {
-                    other: Some((format!("project/{id}/targets"), row, 0)),
-                    ..Jump::page(view)
-                },
                 _ => Jump::page(view),
             })
         }
-        Location::Indicator { evaluation, index } => {
-            ws.evaluation(evaluation)?;
-            Some(Jump::cell(View::Evaluation(evaluation.clone()), *index, 0))
+        Location::Indicator { evaluation, row } => {
+            let ev = ws.evaluation(evaluation)?;
+            let view = View::Evaluation(evaluation.clone());
+            Some(match row.find(&ev.indicators) {
+                Some(r) => Jump::cell(view, r, 0),
+                None => Jump::page(view),
+            })
         }
         Location::Evaluation { id } => {
             ws.evaluation(id)?;

@@ -9,9 +9,10 @@ use crate::calc::links::link_label;
 use crate::calc::num::{pct_text, plain, round2};
 use crate::calc::{NodeScore, ScoreBreakdown};
 use crate::doc::{Edit, Row, TableRef};
+use crate::model::row_id;
 use crate::model::{
-    Actual, Comparator, DepartmentMetric, Evaluation, ExecutionBase, Indicator, MetricRef,
-    ProjectMetric, QualitativeGrade, Rounding, Rule, ScoreOverride, Target, Workspace,
+    Actual, Comparator, DepartmentMetric, Evaluation, ExecutionBase, HasRowId, Indicator,
+    MetricRef, ProjectMetric, QualitativeGrade, Rounding, Rule, ScoreOverride, Target, Workspace,
     parse_number_opt,
 };
 use crate::ui::derived::Derived;
@@ -327,10 +328,18 @@ pub fn evaluation_ui(
             });
             ui.separator();
             if tab == 0 {
-                let sel = state.selected_indicator.get(&ev.id).copied().unwrap_or(0);
+                // The selected row by its id (the first row while none is selected).
+                let sel = match state.selected_indicator.get(&ev.id) {
+                    Some(id) => row_id::position(&ev.indicators, *id),
+                    None => Some(0),
+                };
                 egui::ScrollArea::vertical()
                     .id_salt(("editor", index))
                     .show(ui, |ui| {
+                        let Some(sel) = sel else {
+                            ui.label("所选的指标行已删除：请在表格中另选一行。");
+                            return;
+                        };
                         if let Some(e) =
                             side_editor_ui(ui, ws, ev, index, sel, breakdown, &mut state.fields)
                         {
@@ -373,8 +382,10 @@ pub fn evaluation_ui(
         let gs = state.grids.entry(key.clone()).or_default();
         let actions = grid_ui(ui, egui::Id::unique(&key), gs, &table);
         for a in &actions {
-            if let crate::ui::grid::GridAction::Selected { row, .. } = a {
-                state.selected_indicator.insert(ev.id.clone(), *row);
+            if let crate::ui::grid::GridAction::Selected { row, .. } = a
+                && let Some(ind) = ev.indicators.get(*row)
+            {
+                state.selected_indicator.insert(ev.id.clone(), ind.row_id());
             }
         }
         let gs = state.grids.entry(key).or_default();
@@ -471,7 +482,7 @@ fn side_editor_ui(
     let ind = ev.indicators.get(row)?;
     let node = breakdown.and_then(|b| b.nodes.get(row));
     let mut edit = None;
-    let id = |s: &str| egui::Id::unique(("ind-editor", index, row, s.to_owned()));
+    let id = |s: &str| egui::Id::unique(("ind-editor", index, ind.row_id(), s.to_owned()));
     ui.heading(format!("第 {} 行：{}", row + 1, ind.name));
     if let Some(n) = node {
         ui.label(format!(

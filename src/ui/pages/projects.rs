@@ -9,20 +9,21 @@ use chrono::NaiveDate;
 
 use super::budget::grids::{amount_cell, amount_spec, flag, parse_amount, spec, text_cell};
 use super::budget::{findings_list_ui, metric_text, metrics_table_ui, table_box_ui, table_ui};
-use crate::calc::checks::{Finding, Location};
+use crate::calc::checks::{Finding, Location, ProjectField};
 use crate::calc::links::settings_of;
 use crate::calc::metrics::{MetricValue, project_balance, project_metric};
 use crate::calc::num::{pct_points_text, pct_text, thousands};
 use crate::doc::{Edit, Row, TableRef};
 use crate::model::number::{AmountUnit, to_half_width};
 use crate::model::{
-    Amount, CostItem, Disbursement, DisbursementStage, ExecutionBase, PerformanceTarget, Project,
-    ProjectKind, ProjectMetric, Subject, Target, TargetCategory, Workspace,
+    Amount, CostItem, Disbursement, DisbursementColumn, DisbursementStage, ExecutionBase, HasRowId,
+    PerformanceTarget, Project, ProjectColumn, ProjectKind, ProjectMetric, RowId, Subject, Target,
+    TargetCategory, Workspace,
 };
 use crate::ui::derived::Derived;
 use crate::ui::form;
 use crate::ui::grid::{Align, CellStyle, CellView, ColumnSpec, GridSource};
-pub use crate::ui::locate::{disbursement_column_index, split_field};
+pub use crate::ui::locate::{disbursement_col, project_col};
 use crate::ui::state::UiState;
 use crate::ui::table::EditableTable;
 use crate::ui::view::{Output, View};
@@ -51,14 +52,35 @@ pub fn project_unit(ws: &Workspace, p: &Project) -> AmountUnit {
     ws.budget(p.year).map_or(ws.meta.unit, |b| b.unit)
 }
 
-/// Findings on projects, by (project id, field).
-fn project_findings(findings: &[Finding]) -> HashMap<(String, String), Vec<&Finding>> {
-    let mut map: HashMap<(String, String), Vec<&Finding>> = HashMap::new();
+/// Findings on projects' cells of the 项目支出预算表, by (project id, column).
+fn project_findings(findings: &[Finding]) -> HashMap<(String, ProjectColumn), Vec<&Finding>> {
+    let mut map: HashMap<(String, ProjectColumn), Vec<&Finding>> = HashMap::new();
     for f in findings {
-        if let Location::Project { id, field } = &f.location {
-            map.entry((id.clone(), field.clone().unwrap_or_default()))
-                .or_default()
-                .push(f);
+        if let Location::Project {
+            id,
+            field: Some(ProjectField::Column(c)),
+        } = &f.location
+        {
+            map.entry((id.clone(), *c)).or_default().push(f);
+        }
+    }
+    map
+}
+
+/// Findings on one project's 拨付 records, by (row id, column; `None` for the record).
+fn disbursement_findings<'a>(
+    findings: &'a [Finding],
+    project: &str,
+) -> HashMap<(RowId, Option<DisbursementColumn>), Vec<&'a Finding>> {
+    let mut map: HashMap<_, Vec<&Finding>> = HashMap::new();
+    for f in findings {
+        if let Location::Project {
+            id,
+            field: Some(ProjectField::Disbursement { row, column }),
+        } = &f.location
+            && id == project
+        {
+            map.entry((row.id, *column)).or_default().push(f);
         }
     }
     map
@@ -133,19 +155,6 @@ pub fn fresh_project_id<S: BuildHasher>(year: i32, taken: &HashSet<String, S>) -
 pub const PROJECT_RATE_COL: usize = 6;
 pub const PROJECT_DISBURSED_COL: usize = 7;
 
-/// Grid column of a project field named as in findings (`"executed"` → 5).
-pub fn project_column_index(field: &str) -> Option<usize> {
-    match field {
-        "kind" => Some(0),
-        "name" => Some(1),
-        "unit" => Some(2),
-        "budget_initial" => Some(3),
-        "budget_adjusted" => Some(4),
-        "executed" => Some(5),
-        _ => None,
-    }
-}
-
 /// The projects of one year as a grid (`doc_index` maps to `Workspace::projects`).
 pub struct ProjectsGrid<'a> {
     pub ws: &'a Workspace,
@@ -153,7 +162,7 @@ pub struct ProjectsGrid<'a> {
     /// Indices into `Workspace::projects` of the rows.
     pub indices: Vec<usize>,
     unit: AmountUnit,
-    findings: HashMap<(String, String), Vec<&'a Finding>>,
+    findings: HashMap<(String, ProjectColumn), Vec<&'a Finding>>,
     columns: Vec<ColumnSpec>,
     /// Ids handed out to new rows this frame (several rows may be added in one paste).
     taken: RefCell<HashSet<String>>,
@@ -223,12 +232,18 @@ impl GridSource for ProjectsGrid<'_> {
         };
         let n = CellStyle::Normal;
         let (cell, field) = match col {
-            0 => (text_cell(p.kind.label(), n), "kind"),
-            1 => (text_cell(&p.name, n), "name"),
-            2 => (text_cell(&p.unit, n), "unit"),
-            3 => (amount_cell(p.budget_initial, n), "budget_initial"),
-            4 => (amount_cell(p.budget_adjusted, n), "budget_adjusted"),
-            5 => (amount_cell(p.executed, n), "executed"),
+            0 => (text_cell(p.kind.label(), n), ProjectColumn::Kind),
+            1 => (text_cell(&p.name, n), ProjectColumn::Name),
+            2 => (text_cell(&p.unit, n), ProjectColumn::Unit),
+            3 => (
+                amount_cell(p.budget_initial, n),
+                ProjectColumn::BudgetInitial,
+            ),
+            4 => (
+                amount_cell(p.budget_adjusted, n),
+                ProjectColumn::BudgetAdjusted,
+            ),
+            5 => (amount_cell(p.executed, n), ProjectColumn::Executed),
             PROJECT_RATE_COL => {
                 let (base, _) = project_base(self.ws, p);
                 return rate_cell(&project_metric(p, ProjectMetric::ExecutionRate, base));
@@ -239,7 +254,7 @@ impl GridSource for ProjectsGrid<'_> {
             }
             _ => return CellView::default(),
         };
-        flag(cell, self.findings.get(&(p.id.clone(), field.to_owned())))
+        flag(cell, self.findings.get(&(p.id.clone(), field)))
     }
 
     fn validate(&self, row: usize, col: usize, text: &str) -> Result<(), String> {
@@ -346,8 +361,7 @@ pub struct DisbursementsGrid<'a> {
     pub project: usize,
     pub rows: &'a [Disbursement],
     unit: AmountUnit,
-    findings: HashMap<(String, String), Vec<&'a Finding>>,
-    id: &'a str,
+    findings: HashMap<(RowId, Option<DisbursementColumn>), Vec<&'a Finding>>,
     columns: Vec<ColumnSpec>,
 }
 
@@ -362,8 +376,7 @@ impl<'a> DisbursementsGrid<'a> {
             project,
             rows: &p.disbursements,
             unit,
-            findings: project_findings(findings),
-            id: &p.id,
+            findings: disbursement_findings(findings, &p.id),
             columns: vec![
                 spec(DISBURSEMENT_COLUMNS[0], 100.0, Align::Left, true),
                 amount_spec(DISBURSEMENT_COLUMNS[1], unit, 110.0),
@@ -400,18 +413,17 @@ impl GridSource for DisbursementsGrid<'_> {
             3 => text_cell(&d.note, n),
             _ => return CellView::default(),
         };
-        let field = ["date", "amount", "stage", "note"]
-            .get(col)
-            .copied()
-            .unwrap_or_default();
-        // Findings name a record ("disbursements[2]", shown on its amount) or a field of it.
-        let mut keys = vec![format!("disbursements[{row}].{field}")];
-        if col == 1 {
-            keys.push(format!("disbursements[{row}]"));
+        let Some(&column) = DisbursementColumn::ALL.get(col) else {
+            return cell;
+        };
+        // Findings name a record (shown on its amount) or a cell of it.
+        let mut keys = vec![(d.row_id(), Some(column))];
+        if column == DisbursementColumn::Amount {
+            keys.push((d.row_id(), None));
         }
         let found: Vec<&Finding> = keys
             .iter()
-            .filter_map(|k| self.findings.get(&(self.id.to_owned(), k.clone())))
+            .filter_map(|k| self.findings.get(k))
             .flatten()
             .copied()
             .collect();

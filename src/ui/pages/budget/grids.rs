@@ -5,20 +5,21 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
 
-use crate::calc::checks::text::column_key;
-use crate::calc::checks::{Finding, Location, TableRef as CheckTable};
+use crate::calc::checks::{BudgetColumn, Finding, Location, TableRef as CheckTable};
 use crate::calc::num::thousands;
 use crate::doc::{Row, TableRef};
 use crate::model::number::{AmountUnit, parse_amount_input};
 use crate::model::{
-    Amount, BudgetBook, CostCategory, EconomicLine, FunctionalColumn, FunctionalLine, LineLevel,
-    NamedAmount, UnitIncome,
+    Amount, BudgetBook, CostCategory, EconomicColumn, EconomicLine, FunctionalColumn,
+    FunctionalLine, FunctionalLineColumn, HasRowId, LineLevel, NamedAmount, RowId, UnitIncome,
+    UnitIncomeColumn,
 };
 use crate::ui::grid::{Align, CellStyle, CellView, ColumnSpec, GridSource};
 pub use crate::ui::locate::{
-    FUNCTIONAL_CODE_COL, FUNCTIONAL_FIRST_AMOUNT_COL, FUNCTIONAL_NAME_COL, economic_column_index,
-    functional_column_index, is_foldable, reveal, unit_income_column_index, visible_rows,
+    FUNCTIONAL_CODE_COL, FUNCTIONAL_FIRST_AMOUNT_COL, FUNCTIONAL_NAME_COL, economic_col,
+    functional_col, is_foldable, reveal, unit_income_col, visible_rows,
 };
+
 use crate::ui::table::EditableTable;
 
 // ---- shared cell helpers ---------------------------------------------------------------
@@ -101,8 +102,8 @@ pub fn finding_tooltip(f: &Finding) -> String {
     }
 }
 
-/// Findings on rows of one budget table, by (document row, column key).
-pub type CellFindings<'a> = HashMap<(usize, String), Vec<&'a Finding>>;
+/// Findings on rows of one budget table, by (row id, column).
+pub type CellFindings<'a> = HashMap<(RowId, Option<BudgetColumn>), Vec<&'a Finding>>;
 
 /// The findings located in cells of `table` of the book of `year`.
 pub fn cell_findings<'a>(
@@ -121,8 +122,7 @@ pub fn cell_findings<'a>(
             && *y == year
             && *t == table
         {
-            let key = (*row, column.clone().unwrap_or_default());
-            map.entry(key).or_default().push(f);
+            map.entry((row.id, *column)).or_default().push(f);
         }
     }
     map
@@ -158,7 +158,7 @@ pub enum ShownRows {
 }
 
 impl ShownRows {
-    pub fn new<S: BuildHasher>(lines: &[FunctionalLine], collapsed: &HashSet<usize, S>) -> Self {
+    pub fn new<S: BuildHasher>(lines: &[FunctionalLine], collapsed: &HashSet<RowId, S>) -> Self {
         if collapsed.is_empty() {
             ShownRows::All(lines.len())
         } else {
@@ -203,7 +203,7 @@ pub struct FunctionalGrid<'a> {
     pub lines: &'a [FunctionalLine],
     /// Document rows on screen.
     pub visible: ShownRows,
-    collapsed: HashSet<usize>,
+    collapsed: HashSet<RowId>,
     findings: CellFindings<'a>,
     columns: Vec<ColumnSpec>,
 }
@@ -212,7 +212,7 @@ impl<'a> FunctionalGrid<'a> {
     pub fn new(
         book: &'a BudgetBook,
         table: usize,
-        collapsed: &HashSet<usize>,
+        collapsed: &HashSet<RowId>,
         findings: &'a [Finding],
     ) -> FunctionalGrid<'a> {
         let lines = book
@@ -266,7 +266,7 @@ impl GridSource for FunctionalGrid<'_> {
             FUNCTIONAL_CODE_COL => {
                 let mut c = text_cell(&line.code, style);
                 if is_foldable(line.level) && has_children(self.lines, doc) {
-                    let mark = if self.collapsed.contains(&doc) {
+                    let mark = if self.collapsed.contains(&line.row_id()) {
                         "▶"
                     } else {
                         "▼"
@@ -291,7 +291,8 @@ impl GridSource for FunctionalGrid<'_> {
                 let Some(&c) = FunctionalColumn::ALL.get(col - FUNCTIONAL_FIRST_AMOUNT_COL) else {
                     return CellView::default();
                 };
-                let findings = self.findings.get(&(doc, column_key(c).to_owned()));
+                let column = BudgetColumn::Functional(FunctionalLineColumn::Amount(c));
+                let findings = self.findings.get(&(line.row_id(), Some(column)));
                 flag(amount_cell(line.get(c), style), findings)
             }
         }
@@ -422,18 +423,11 @@ impl GridSource for EconomicGrid<'_> {
             5 => text_cell(l.category.label(), n),
             _ => return CellView::default(),
         };
-        let key = [
-            "dept_code",
-            "dept_name",
-            "gov_code",
-            "gov_name",
-            "amount",
-            "category",
-        ]
-        .get(col)
-        .copied()
-        .unwrap_or_default();
-        flag(cell, self.findings.get(&(row, key.to_owned())))
+        let Some(&column) = EconomicColumn::ALL.get(col) else {
+            return cell;
+        };
+        let key = (l.row_id(), Some(BudgetColumn::Economic(column)));
+        flag(cell, self.findings.get(&key))
     }
 
     fn validate(&self, row: usize, col: usize, text: &str) -> Result<(), String> {
@@ -615,15 +609,18 @@ impl GridSource for UnitIncomeGrid<'_> {
         } else {
             CellStyle::Normal
         };
-        let (cell, key) = match col {
-            0 => (text_cell(&l.code, style), "code"),
-            1 => (text_cell(&l.name, style), "name"),
-            2 => (amount_cell(l.total, style), "total"),
-            3 => (amount_cell(l.general_budget, style), "general_budget"),
-            4 => (amount_cell(l.other, style), "other"),
-            _ => return CellView::default(),
+        let Some(&column) = UnitIncomeColumn::ALL.get(col) else {
+            return CellView::default();
         };
-        flag(cell, self.findings.get(&(row, key.to_owned())))
+        let cell = match column {
+            UnitIncomeColumn::Code => text_cell(&l.code, style),
+            UnitIncomeColumn::Name => text_cell(&l.name, style),
+            UnitIncomeColumn::Total => amount_cell(l.total, style),
+            UnitIncomeColumn::GeneralBudget => amount_cell(l.general_budget, style),
+            UnitIncomeColumn::Other => amount_cell(l.other, style),
+        };
+        let key = (l.row_id(), Some(BudgetColumn::UnitIncome(column)));
+        flag(cell, self.findings.get(&key))
     }
 
     fn validate(&self, row: usize, col: usize, text: &str) -> Result<(), String> {
