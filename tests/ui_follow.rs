@@ -594,3 +594,32 @@ fn deleting_the_selected_indicator_row_shows_no_other_row_and_undo_brings_it_bac
     assert_eq!(indicator_id(h.state(), id, 5), selected);
     h.get_by_label(&format!("第 6 行：{name}"));
 }
+
+#[test]
+fn deleting_a_project_above_the_selected_one_keeps_the_projects_table_on_it() {
+    let root = tempfile::tempdir().unwrap();
+    let mut app = app(root.path());
+    let of_2021 = |app: &WorkbenchApp| -> Vec<String> {
+        app.doc
+            .ws
+            .projects
+            .iter()
+            .filter(|p| p.year == 2021)
+            .map(|p| p.id.clone())
+            .collect()
+    };
+    let ids = of_2021(&app);
+    assert_eq!(ids[0], "2021-qyfw");
+    assert_eq!(app.doc.ws.projects[0].id, "2021-qyfw");
+    let selected = ids[2].clone();
+    app.apply_outputs(vec![Output::Navigate(
+        View::Projects { year: 2021 },
+        Some((2, 1)),
+    )]);
+    delete(&mut app, TableRef::Projects, 0);
+    assert_eq!(app.ui.grids["projects/2021"].cursor, (1, 1));
+    assert_eq!(of_2021(&app)[1], selected);
+    undo(&mut app);
+    assert_eq!(app.ui.grids["projects/2021"].cursor, (2, 1));
+    assert_eq!(of_2021(&app)[2], selected);
+}

@@ -180,6 +180,62 @@ mod tests {
     }
 
     #[test]
+    fn rows_keep_their_ids_through_edits_deletes_and_undo_and_copies_get_new_ones() {
+        use crate::model::HasRowId;
+        let mut d = Document::new(ws());
+        let table = TableRef::Functional {
+            year: 2024,
+            table: 0,
+        };
+        let lines = |d: &Document| d.ws.budgets[0].functional[0].lines.clone();
+        let first = lines(&d)[0].row_id();
+        // A cell edit copies the row and puts it back: the same row.
+        let mut line = lines(&d)[0].clone();
+        line.total = Amount::Value(dec!(1));
+        d.apply(
+            Edit::set_row(table.clone(), 0, Row::Functional(line)),
+            "编辑",
+        )
+        .unwrap();
+        assert_eq!(lines(&d)[0].row_id(), first);
+        // A copy of it pasted above is another row.
+        let copy = lines(&d)[0].clone();
+        d.apply(
+            Edit::Splice {
+                table: table.clone(),
+                at: 0,
+                remove: 0,
+                insert: vec![Row::Functional(copy)],
+            },
+            "粘贴",
+        )
+        .unwrap();
+        let pasted = lines(&d)[0].row_id();
+        assert_ne!(pasted, first);
+        assert_eq!(lines(&d)[1].row_id(), first);
+        // Deleted and undone: back with its id; redone and undone again: the same.
+        d.apply(
+            Edit::Splice {
+                table,
+                at: 1,
+                remove: 1,
+                insert: vec![],
+            },
+            "删除",
+        )
+        .unwrap();
+        assert_eq!(lines(&d).len(), 1);
+        assert!(d.undo());
+        assert_eq!(
+            lines(&d).iter().map(HasRowId::row_id).collect::<Vec<_>>(),
+            [pasted, first]
+        );
+        assert!(d.redo());
+        assert!(d.undo());
+        assert_eq!(lines(&d)[1].row_id(), first);
+    }
+
+    #[test]
     fn set_cell_then_undo_restores_and_cleans() {
         let mut d = Document::new(ws());
         let table = TableRef::Functional {

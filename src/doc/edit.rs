@@ -1,6 +1,9 @@
 //! Edit commands: every change to the document is one `Edit`, applied in one place
 //! ([`apply`]), which returns its inverse so undo/redo, the dirty flag and autosave cannot miss
 //! a change. No egui here: the commands are plain data and tested without a window.
+//! Rows travel with their row ids (`model::row_id`): the inverse of a delete carries the rows
+//! themselves, so an undo puts them back with their ids; an inserted row whose id another row
+//! of its table already has (a copy) gets a fresh one.
 
 use crate::model::row_id;
 use crate::model::{

@@ -198,3 +198,54 @@ impl ProjectColumn {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Grids find a column's position as `column as usize`: each `ALL` lists its enum in
+    /// declaration order, and the keys are the field names locations were written with.
+    #[test]
+    fn all_lists_each_enum_in_order_with_its_field_names() {
+        for (i, c) in EconomicColumn::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
+        for (i, c) in UnitIncomeColumn::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
+        for (i, c) in DisbursementColumn::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
+        for (i, c) in ProjectColumn::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
+        for (i, c) in FunctionalColumn::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+            assert_eq!(
+                FunctionalLineColumn::ALL[i + 2],
+                FunctionalLineColumn::Amount(*c)
+            );
+        }
+        let keys = |v: &[&'static str]| v.join(",");
+        assert_eq!(
+            keys(&FunctionalLineColumn::ALL.map(FunctionalLineColumn::key)),
+            "code,name,total,basic,wages,family,goods,capital,project,operating,targeted"
+        );
+        assert_eq!(
+            keys(&EconomicColumn::ALL.map(EconomicColumn::key)),
+            "dept_code,dept_name,gov_code,gov_name,amount,category"
+        );
+        assert_eq!(
+            keys(&UnitIncomeColumn::ALL.map(UnitIncomeColumn::key)),
+            "code,name,total,general_budget,other"
+        );
+        assert_eq!(
+            keys(&DisbursementColumn::ALL.map(DisbursementColumn::key)),
+            "date,amount,stage,note"
+        );
+        assert_eq!(
+            keys(&ProjectColumn::ALL.map(ProjectColumn::key)),
+            "kind,name,unit,budget_initial,budget_adjusted,executed"
+        );
+    }
+}

@@ -19,12 +19,19 @@ pub struct Ids {
     evaluations: Vec<String>,
 }
 
+/// What names a grid row: its row id, or the id of the project it shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum RowKey {
+    Row(RowId),
+    Project(String),
+}
+
 /// What the UI points at before a change: the projects and evaluations, and the row under
-/// the cursor of every grid whose rows have ids.
+/// the cursor of every grid whose rows have ids (an indicator sheet's selected row).
 #[derive(Clone, Debug)]
 pub struct Before {
     ids: Ids,
-    cursors: Vec<(String, RowId)>,
+    cursors: Vec<(String, RowKey)>,
 }
 
 impl Before {
@@ -33,8 +40,17 @@ impl Before {
             .grids
             .iter()
             .filter_map(|(key, g)| {
+                // An indicator sheet follows its selected row (the side editor's), also while
+                // that row is deleted, so undoing the delete selects it again.
+                let selected = key
+                    .strip_prefix("evaluation/")
+                    .and_then(|rest| rest.strip_suffix("/indicators"))
+                    .and_then(|ev| state.selected_indicator.get(ev));
+                if let Some(id) = selected {
+                    return Some((key.clone(), RowKey::Row(*id)));
+                }
                 let rows = grid_rows(state, ws, key)?;
-                Some((key.clone(), *rows.get(g.cursor.0)?))
+                Some((key.clone(), rows.get(g.cursor.0)?.clone()))
             })
             .collect();
         Before {
@@ -75,10 +91,11 @@ fn key_holds(key: &str, ids: &Ids) -> bool {
 }
 
 /// The ids of the rows of the grid `key`, in the order the grid shows them (a 功能分类 grid
-/// shows the rows its folds leave); `None` for grids whose rows have no ids.
-fn grid_rows(state: &UiState, ws: &Workspace, key: &str) -> Option<Vec<RowId>> {
-    fn ids<T: HasRowId>(rows: &[T]) -> Vec<RowId> {
-        rows.iter().map(HasRowId::row_id).collect()
+/// shows the rows its folds leave, a 项目支出预算表 the projects of its year); `None` for
+/// grids whose rows have no ids.
+fn grid_rows(state: &UiState, ws: &Workspace, key: &str) -> Option<Vec<RowKey>> {
+    fn ids<T: HasRowId>(rows: &[T]) -> Vec<RowKey> {
+        rows.iter().map(|r| RowKey::Row(r.row_id())).collect()
     }
     let parts: Vec<&str> = key.split('/').collect();
     match parts.as_slice() {
@@ -88,7 +105,7 @@ fn grid_rows(state: &UiState, ws: &Workspace, key: &str) -> Option<Vec<RowId>> {
             Some(match state.collapsed.get(&(year, table)) {
                 Some(folded) if !folded.is_empty() => visible_rows(lines, folded)
                     .into_iter()
-                    .filter_map(|i| lines.get(i).map(HasRowId::row_id))
+                    .filter_map(|i| lines.get(i).map(|l| RowKey::Row(l.row_id())))
                     .collect(),
                 _ => ids(lines),
             })
@@ -99,6 +116,16 @@ fn grid_rows(state: &UiState, ws: &Workspace, key: &str) -> Option<Vec<RowId>> {
             .get(table.parse::<usize>().ok()?)?
             .lines)),
         ["summary", year, "unit-income"] => Some(ids(&ws.budget(year.parse().ok()?)?.unit_income)),
+        ["projects", year] => {
+            let year: i32 = year.parse().ok()?;
+            Some(
+                ws.projects
+                    .iter()
+                    .filter(|p| p.year == year)
+                    .map(|p| RowKey::Project(p.id.clone()))
+                    .collect(),
+            )
+        }
         _ => {
             // "project/{id}/{grid}" and "evaluation/{id}/{grid}": the id may hold '/'.
             let (page, rest) = key.split_once('/')?;

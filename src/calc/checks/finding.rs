@@ -443,3 +443,57 @@ impl Tally {
         t
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Disbursement, FunctionalColumn};
+
+    /// A location is written as it was before it was typed: the position of its row when the
+    /// checks ran and the model's field name.
+    #[test]
+    fn locations_are_written_with_positions_and_field_names() {
+        let rows = vec![Disbursement::default(), Disbursement::default()];
+        let row = RowRef::at(&rows, 1).unwrap_or_else(|| RowRef::of(&rows[0], 0));
+        let loc = Location::project(
+            "p",
+            Some(ProjectField::Disbursement {
+                row,
+                column: Some(DisbursementColumn::Date),
+            }),
+        );
+        assert_eq!(
+            serde_json::to_string(&loc).ok().as_deref(),
+            Some(r#"{"Project":{"id":"p","field":"disbursements[1].date"}}"#)
+        );
+        assert_eq!(loc.to_string(), "project p.disbursements[1].date");
+        let loc = Location::functional(
+            2024,
+            1,
+            RowRef::of(&crate::model::FunctionalLine::default(), 13),
+            Some(FunctionalLineColumn::Amount(FunctionalColumn::Goods)),
+        );
+        assert_eq!(
+            serde_json::to_string(&loc).ok().as_deref(),
+            Some(r#"{"Budget":{"year":2024,"table":{"Functional":1},"row":13,"column":"goods"}}"#)
+        );
+        let loc = Location::budget_column(
+            2021,
+            TableRef::Totals,
+            BudgetColumn::Part("adjusted", "total"),
+        );
+        assert_eq!(
+            serde_json::to_string(&loc).ok().as_deref(),
+            Some(
+                r#"{"Budget":{"year":2021,"table":"Totals","row":null,"column":"adjusted.total"}}"#
+            )
+        );
+        assert_eq!(
+            serde_json::to_string(&Location::Department).ok().as_deref(),
+            Some(r#""Department""#)
+        );
+        // A row that is gone is found nowhere.
+        assert_eq!(row.find(&rows), Some(1));
+        assert_eq!(row.find(&rows[..1]), None);
+    }
+}
