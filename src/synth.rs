@@ -781,6 +781,7 @@ fn finish_book(
         .map(|(name, c)| NamedAmount {
             name,
             amount: amount(c),
+            ..Default::default()
         })
         .collect();
     let summary = IncomeExpenditureSummary {
@@ -788,10 +789,12 @@ fn finish_book(
             NamedAmount {
                 name: "一般公共预算拨款收入".to_owned(),
                 amount: amount(general_income),
+                ..Default::default()
             },
             NamedAmount {
                 name: "其他收入".to_owned(),
                 amount: amount(other_income),
+                ..Default::default()
             },
         ],
         income_total: amount(total0),
@@ -1037,21 +1040,25 @@ fn project(spec: &SynthSpec, i: usize, kind: ProjectKind, initial: i64, rng: &mu
                 category: TargetCategory::Cost,
                 name: "项目成本控制".to_owned(),
                 target: Target::parse(&format!("≤{}万元", cents(adjusted))),
+                ..Default::default()
             },
             PerformanceTarget {
                 category: TargetCategory::Output,
                 name: "服务企业数量".to_owned(),
                 target: Target::parse(&format!("≥{}家", rng.range(20, 400))),
+                ..Default::default()
             },
             PerformanceTarget {
                 category: TargetCategory::Benefit,
                 name: "带动企业转型升级".to_owned(),
                 target: Target::parse("显著提升"),
+                ..Default::default()
             },
             PerformanceTarget {
                 category: TargetCategory::Satisfaction,
                 name: "服务对象满意度".to_owned(),
                 target: Target::parse("≥90%"),
+                ..Default::default()
             },
         ],
         published: Vec::new(),

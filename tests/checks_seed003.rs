@@ -176,6 +176,7 @@ fn named(name: &str, cell: &str) -> NamedAmount {
     NamedAmount {
         name: name.to_owned(),
         amount: amount(cell),
+        ..Default::default()
     }
 }
 

@@ -73,7 +73,11 @@ fn split() -> impl Strategy<Value = Split> {
 
 fn named_amounts() -> impl Strategy<Value = Vec<NamedAmount>> {
     prop::collection::vec(
-        (text(), amount()).prop_map(|(name, amount)| NamedAmount { name, amount }),
+        (text(), amount()).prop_map(|(name, amount)| NamedAmount {
+            name,
+            amount,
+            ..Default::default()
+        }),
         0..3,
     )
 }
@@ -317,6 +321,7 @@ fn project() -> impl Strategy<Value = Project> {
             category,
             name,
             target,
+            ..Default::default()
         });
     let published =
         (project_metric(), decimal(), text()).prop_map(|(metric, value_pct, source)| {

@@ -37,7 +37,7 @@ pub const UNDO_LIMIT: usize = 200;
 impl Document {
     /// The document of `ws`; rows that share an id (clones) get ids of their own.
     pub fn new(mut ws: Workspace) -> Document {
-        crate::model::row_id::unique_in_workspace(&mut ws);
+        ws.make_row_ids_unique();
         Document {
             ws,
             revision: 0,

@@ -293,21 +293,17 @@ fn splice(
             }
             Ok(removed)
         }
-        TableRef::Income { year } => typed_splice!(
-            &mut book_mut(ws, *year)?.summary.income,
-            at,
-            remove,
-            insert,
-            Named
-        ),
+        TableRef::Income { year } => {
+            let rows = &mut book_mut(ws, *year)?.summary.income;
+            let removed = typed_splice!(rows, at, remove, insert, Named)?;
+            row_id::renew_copies(rows, at, n);
+            Ok(removed)
+        }
         TableRef::Expenditure { year } => {
-            typed_splice!(
-                &mut book_mut(ws, *year)?.summary.expenditure,
-                at,
-                remove,
-                insert,
-                Named
-            )
+            let rows = &mut book_mut(ws, *year)?.summary.expenditure;
+            let removed = typed_splice!(rows, at, remove, insert, Named)?;
+            row_id::renew_copies(rows, at, n);
+            Ok(removed)
         }
         TableRef::UnitIncome { year } => {
             let rows = &mut book_mut(ws, *year)?.unit_income;
@@ -331,7 +327,7 @@ fn splice(
                 |p| Row::Project(Box::new(p)),
             )?;
             for p in ws.projects.iter_mut().skip(at).take(n) {
-                row_id::unique_in_project(p);
+                p.make_row_ids_unique();
             }
             Ok(removed)
         }
@@ -347,13 +343,12 @@ fn splice(
             row_id::renew_copies(rows, at, n);
             Ok(removed)
         }
-        TableRef::Targets { project } => typed_splice!(
-            &mut project_mut(ws, *project)?.targets,
-            at,
-            remove,
-            insert,
-            Target
-        ),
+        TableRef::Targets { project } => {
+            let rows = &mut project_mut(ws, *project)?.targets;
+            let removed = typed_splice!(rows, at, remove, insert, Target)?;
+            row_id::renew_copies(rows, at, n);
+            Ok(removed)
+        }
         TableRef::Indicators { evaluation } => {
             let rows = &mut evaluation_mut(ws, *evaluation)?.indicators;
             let removed = typed_splice!(rows, at, remove, insert, Indicator)?;
@@ -407,7 +402,7 @@ fn splice(
                 |b| Row::Book(Box::new(b)),
             )?;
             for b in ws.budgets.iter_mut().skip(at).take(n) {
-                row_id::unique_in_book(b);
+                b.make_row_ids_unique();
             }
             Ok(removed)
         }

@@ -97,6 +97,19 @@ pub struct IncomeExpenditureSummary {
 pub struct NamedAmount {
     pub name: String,
     pub amount: Amount,
+    /// Its stable id in the open document (not saved; see `row_id`).
+    #[serde(skip)]
+    pub tag: super::row_id::RowTag,
+}
+
+impl super::row_id::HasRowId for NamedAmount {
+    fn tag(&self) -> super::row_id::RowTag {
+        self.tag
+    }
+
+    fn tag_mut(&mut self) -> &mut super::row_id::RowTag {
+        &mut self.tag
+    }
 }
 
 /// A unit's line in 部门收入总体情况表.
@@ -118,6 +131,16 @@ pub struct UnitIncome {
     /// Its stable id in the open document (not saved; see `row_id`).
     #[serde(skip)]
     pub tag: super::row_id::RowTag,
+}
+
+impl super::row_id::HasRowId for UnitIncome {
+    fn tag(&self) -> super::row_id::RowTag {
+        self.tag
+    }
+
+    fn tag_mut(&mut self) -> &mut super::row_id::RowTag {
+        &mut self.tag
+    }
 }
 
 /// A 功能分类 table with its rows in published order.
@@ -210,6 +233,16 @@ pub struct FunctionalLine {
     /// Its stable id in the open document (not saved; see `row_id`).
     #[serde(skip)]
     pub tag: super::row_id::RowTag,
+}
+
+impl super::row_id::HasRowId for FunctionalLine {
+    fn tag(&self) -> super::row_id::RowTag {
+        self.tag
+    }
+
+    fn tag_mut(&mut self) -> &mut super::row_id::RowTag {
+        &mut self.tag
+    }
 }
 
 /// The columns of a 功能分类 row, for checks and grids that walk them all.
@@ -347,6 +380,16 @@ pub struct EconomicLine {
     pub tag: super::row_id::RowTag,
 }
 
+impl super::row_id::HasRowId for EconomicLine {
+    fn tag(&self) -> super::row_id::RowTag {
+        self.tag
+    }
+
+    fn tag_mut(&mut self) -> &mut super::row_id::RowTag {
+        &mut self.tag
+    }
+}
+
 /// 三公经费 (budget and, once known, actual spending).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -383,4 +426,20 @@ pub struct Procurement {
     pub works: Amount,
     /// 实际政府采购金额.
     pub actual: Amount,
+}
+
+impl BudgetBook {
+    /// Gives the copies among the rows of each of the book's tables ids of their own.
+    pub fn make_row_ids_unique(&mut self) {
+        use super::row_id::make_unique;
+        for t in &mut self.functional {
+            make_unique(&mut t.lines);
+        }
+        for t in &mut self.economic {
+            make_unique(&mut t.lines);
+        }
+        make_unique(&mut self.unit_income);
+        make_unique(&mut self.summary.income);
+        make_unique(&mut self.summary.expenditure);
+    }
 }

@@ -47,6 +47,16 @@ pub struct Indicator {
     pub tag: super::row_id::RowTag,
 }
 
+impl super::row_id::HasRowId for Indicator {
+    fn tag(&self) -> super::row_id::RowTag {
+        self.tag
+    }
+
+    fn tag_mut(&mut self) -> &mut super::row_id::RowTag {
+        &mut self.tag
+    }
+}
+
 /// 实际完成值.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Actual {

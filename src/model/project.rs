@@ -125,6 +125,16 @@ pub struct CostItem {
     pub tag: super::row_id::RowTag,
 }
 
+impl super::row_id::HasRowId for CostItem {
+    fn tag(&self) -> super::row_id::RowTag {
+        self.tag
+    }
+
+    fn tag_mut(&mut self) -> &mut super::row_id::RowTag {
+        &mut self.tag
+    }
+}
+
 /// How far a disbursement has travelled.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
@@ -166,6 +176,16 @@ pub struct Disbursement {
     pub tag: super::row_id::RowTag,
 }
 
+impl super::row_id::HasRowId for Disbursement {
+    fn tag(&self) -> super::row_id::RowTag {
+        self.tag
+    }
+
+    fn tag_mut(&mut self) -> &mut super::row_id::RowTag {
+        &mut self.tag
+    }
+}
+
 /// The four kinds of project performance targets (绩效目标).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TargetCategory {
@@ -200,6 +220,19 @@ pub struct PerformanceTarget {
     pub name: String,
     /// 指标值.
     pub target: Target,
+    /// Its stable id in the open document (not saved; see `row_id`).
+    #[serde(skip)]
+    pub tag: super::row_id::RowTag,
+}
+
+impl super::row_id::HasRowId for PerformanceTarget {
+    fn tag(&self) -> super::row_id::RowTag {
+        self.tag
+    }
+
+    fn tag_mut(&mut self) -> &mut super::row_id::RowTag {
+        &mut self.tag
+    }
 }
 
 /// Project metrics a report can publish and the product can compute.
@@ -237,4 +270,14 @@ pub struct PublishedFigure {
     pub value_pct: Decimal,
     /// Which document says so.
     pub source: String,
+}
+
+impl Project {
+    /// Gives the copies among the rows of each of the project's tables ids of their own.
+    pub fn make_row_ids_unique(&mut self) {
+        use super::row_id::make_unique;
+        make_unique(&mut self.cost_items);
+        make_unique(&mut self.disbursements);
+        make_unique(&mut self.targets);
+    }
 }

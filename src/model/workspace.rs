@@ -52,6 +52,20 @@ impl Workspace {
     pub fn evaluation(&self, id: &str) -> Option<&Evaluation> {
         self.evaluations.iter().find(|e| e.id == id)
     }
+
+    /// Gives the copies among the rows of every table ids of their own (a workspace built in
+    /// code may hold clones); rows with distinct ids keep theirs.
+    pub fn make_row_ids_unique(&mut self) {
+        for b in &mut self.budgets {
+            b.make_row_ids_unique();
+        }
+        for p in &mut self.projects {
+            p.make_row_ids_unique();
+        }
+        for e in &mut self.evaluations {
+            super::row_id::make_unique(&mut e.indicators);
+        }
+    }
 }
 
 /// The item whose ID is `only` (e.g. `--evaluation` / `--project`), or all of them when `only`

@@ -116,6 +116,10 @@ fn grid_rows(state: &UiState, ws: &Workspace, key: &str) -> Option<Vec<RowKey>> 
             .get(table.parse::<usize>().ok()?)?
             .lines)),
         ["summary", year, "unit-income"] => Some(ids(&ws.budget(year.parse().ok()?)?.unit_income)),
+        ["summary", year, "income"] => Some(ids(&ws.budget(year.parse().ok()?)?.summary.income)),
+        ["summary", year, "expenditure"] => {
+            Some(ids(&ws.budget(year.parse().ok()?)?.summary.expenditure))
+        }
         ["projects", year] => {
             let year: i32 = year.parse().ok()?;
             Some(
@@ -133,6 +137,7 @@ fn grid_rows(state: &UiState, ws: &Workspace, key: &str) -> Option<Vec<RowKey>> 
             match (page, grid) {
                 ("project", "disbursements") => Some(ids(&ws.project(id)?.disbursements)),
                 ("project", "costs") => Some(ids(&ws.project(id)?.cost_items)),
+                ("project", "targets") => Some(ids(&ws.project(id)?.targets)),
                 ("evaluation", "indicators") => Some(ids(&ws.evaluation(id)?.indicators)),
                 _ => None,
             }

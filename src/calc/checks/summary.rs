@@ -187,6 +187,7 @@ mod tests {
         NamedAmount {
             name: name.to_owned(),
             amount: v(d),
+            ..Default::default()
         }
     }
 
