@@ -398,7 +398,7 @@ fn a_folded_row_stays_folded_when_rows_are_inserted_above_it_and_the_insert_is_u
     app.ui
         .collapsed
         .insert((2024, GENERAL_TABLE), std::iter::once(class).collect());
-    // The 215 row on screen: folded (▶), and the row after it is 221.
+    // The rows on screen and those marked folded (▶).
     let on_screen = |app: &WorkbenchApp| -> (usize, Vec<String>) {
         let book = app.doc.ws.budget(2024).unwrap();
         let folded = &app.ui.collapsed[&(2024, GENERAL_TABLE)];
@@ -622,4 +622,48 @@ fn deleting_a_project_above_the_selected_one_keeps_the_projects_table_on_it() {
     undo(&mut app);
     assert_eq!(app.ui.grids["projects/2021"].cursor, (2, 1));
     assert_eq!(of_2021(&app)[2], selected);
+}
+
+#[test]
+fn a_row_folded_in_the_window_stays_folded_and_selected_when_rows_are_inserted_above() {
+    let root = tempfile::tempdir().unwrap();
+    let mut h = harness(app(root.path()));
+    let view = View::Functional {
+        year: 2024,
+        table: GENERAL_TABLE,
+    };
+    // Select 类 215 (the 13th row) and fold it with the button.
+    h.state_mut()
+        .apply_outputs(vec![Output::Navigate(view, Some((12, 0)))]);
+    h.run();
+    h.get_by_label("折叠所选类/款").click();
+    h.run();
+    let code = |h: &Harness<'static, WorkbenchApp>, row: usize| {
+        h.get_by_label(&format!("第{row}行 科目编码")).value()
+    };
+    assert_eq!(code(&h, 13).as_deref(), Some("▶ 215"));
+    assert_eq!(
+        code(&h, 14).as_deref(),
+        Some("▼ 221"),
+        "215's rows are hidden"
+    );
+    h.get_by_label("展开所选类/款");
+
+    // Two rows inserted at the top of the table.
+    h.state_mut().apply_outputs(vec![Output::Edit((
+        insert_two_lines(GENERAL_TABLE, 0),
+        "插入行".to_owned(),
+    ))]);
+    h.run();
+    assert_eq!(code(&h, 15).as_deref(), Some("▶ 215"));
+    assert_eq!(code(&h, 16).as_deref(), Some("▼ 221"));
+    assert_eq!(h.state().ui.grids["functional/2024/1"].cursor, (14, 0));
+    // The selected row is still the folded 215.
+    h.get_by_label("展开所选类/款");
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(code(&h, 13).as_deref(), Some("▶ 215"));
+    assert_eq!(h.state().ui.grids["functional/2024/1"].cursor, (12, 0));
+    h.get_by_label("展开所选类/款");
 }
